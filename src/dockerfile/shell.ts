@@ -1,0 +1,404 @@
+import { createRequire } from 'node:module';
+import type { Node as TsNode, Parser as TsParser } from 'web-tree-sitter';
+import type { Span } from '../core/diagnostic.js';
+import type { Heredoc, Instruction, LogicalText } from './nodes.js';
+
+/** A word of a shell command. `value` has quotes and backslashes removed; `dynamic` when it holds an expansion. */
+export interface ShellWord {
+  readonly raw: string;
+  readonly value: string;
+  readonly dynamic: boolean;
+  readonly span: Span;
+}
+
+export interface Redirect {
+  readonly op: string;
+  readonly target?: ShellWord;
+  readonly span: Span;
+}
+
+export interface Command {
+  /** The command name as written (value), e.g. `apt-get` or `/usr/bin/pip3`. Empty when dynamic. */
+  readonly name: string;
+  /** Basename of the name: `pip3`. */
+  readonly program: string;
+  readonly nameWord?: ShellWord;
+  readonly args: readonly ShellWord[];
+  readonly assignments: readonly { readonly name: string; readonly value: string; readonly span: Span }[];
+  readonly redirects: readonly Redirect[];
+  readonly span: Span;
+  /** 0 at the top of the script; more inside subshells, substitutions, `sh -c` strings and functions. */
+  readonly depth: number;
+  /** Index of the pipeline this command belongs to (commands joined with `|` share it). */
+  readonly pipeline: number;
+  /** Part of a pipeline of two or more commands. */
+  readonly piped: boolean;
+  /** The command follows `||` (a fallback), or is inside a condition. */
+  readonly conditional: boolean;
+}
+
+export interface ShellScript {
+  readonly text: string;
+  readonly commands: readonly Command[];
+  /** The shell parser found a syntax error (commands are still extracted where possible). */
+  readonly hasError: boolean;
+  readonly hasPipe: boolean;
+  readonly span: Span;
+}
+
+let parser: TsParser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Load the shell grammar (WebAssembly) once. Must be awaited before {@link parseShell}. */
+export function loadShellParser(): Promise<void> {
+  if (parser) return Promise.resolve();
+  loading ??= (async () => {
+    const { Parser, Language } = await import('web-tree-sitter');
+    const require = createRequire(import.meta.url);
+    await Parser.init();
+    const lang = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+    const p = new Parser();
+    p.setLanguage(lang);
+    parser = p;
+  })();
+  return loading;
+}
+
+export function shellParserLoaded(): boolean {
+  return parser !== undefined;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
+
+export function basename(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** Parse shell text whose characters map to original offsets through `l.map`. */
+export function parseShell(l: LogicalText, depth = 0): ShellScript {
+  if (!parser) throw new Error('shell parser not loaded: call loadShellParser() first');
+  const tree = parser.parse(l.text);
+  if (!tree) return { text: l.text, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
+  const commands: Command[] = [];
+  let pipelineCounter = 0;
+  let hasPipe = false;
+
+  const span = (n: TsNode): Span => mapSpan(l, n.startIndex, n.endIndex);
+
+  function word(n: TsNode): ShellWord {
+    const { value, dynamic } = wordValue(n);
+    return { raw: n.text, value, dynamic, span: span(n) };
+  }
+
+  function visit(n: TsNode, d: number, pipeline: number, piped: boolean, conditional: boolean): void {
+    switch (n.type) {
+      case 'command': {
+        addCommand(n, d, pipeline, piped, conditional, []);
+        return;
+      }
+      case 'declaration_command':
+      case 'unset_command': {
+        const kw = n.child(0);
+        const args: ShellWord[] = [];
+        for (const c of n.namedChildren) if (c) args.push(word(c));
+        commands.push({
+          name: kw?.text ?? '',
+          program: kw?.text ?? '',
+          args,
+          assignments: [],
+          redirects: [],
+          span: span(n),
+          depth: d,
+          pipeline,
+          piped,
+          conditional,
+        });
+        for (const c of n.namedChildren) if (c) visitSubstitutions(c, d + 1);
+        return;
+      }
+      case 'redirected_statement': {
+        const body = n.childForFieldName('body') ?? n.namedChildren[0];
+        const redirects: Redirect[] = [];
+        for (const c of n.namedChildren) {
+          if (!c || c === body || c.id === body?.id) continue;
+          redirects.push(...redirectsOf(c));
+        }
+        if (body && body.type === 'command') addCommand(body, d, pipeline, piped, conditional, redirects);
+        else if (body) visit(body, d, pipeline, piped, conditional);
+        for (const c of n.namedChildren) if (c && c.type === 'heredoc_redirect') visitSubstitutions(c, d + 1);
+        return;
+      }
+      case 'pipeline': {
+        const id = ++pipelineCounter;
+        const kids = n.namedChildren.filter((c): c is TsNode => !!c);
+        if (kids.length > 1) hasPipe = true;
+        for (const c of kids) visit(c, d, id, kids.length > 1, conditional);
+        return;
+      }
+      case 'list': {
+        // a && b, a || b: the right side of || only runs on failure
+        const kids = n.children.filter((c): c is TsNode => !!c);
+        let afterOr = false;
+        for (const c of kids) {
+          if (!c.isNamed) {
+            afterOr = c.type === '||';
+            continue;
+          }
+          visit(c, d, c.type === 'pipeline' ? pipeline : ++pipelineCounter, piped, conditional || afterOr);
+        }
+        return;
+      }
+      case 'subshell':
+      case 'compound_statement':
+        for (const c of n.namedChildren) if (c) visit(c, d + 1, ++pipelineCounter, false, conditional);
+        return;
+      case 'if_statement':
+      case 'while_statement':
+      case 'elif_clause':
+      case 'else_clause':
+      case 'case_statement':
+      case 'case_item':
+      case 'for_statement':
+      case 'c_style_for_statement':
+      case 'do_group':
+      case 'function_definition':
+      case 'negated_command':
+        for (const c of n.namedChildren) if (c) visit(c, d + 1, ++pipelineCounter, false, true);
+        return;
+      case 'variable_assignment':
+      case 'variable_assignments':
+        visitSubstitutions(n, d + 1);
+        return;
+      default:
+        for (const c of n.namedChildren) if (c) visit(c, d, ++pipelineCounter, false, conditional);
+    }
+  }
+
+  function redirectsOf(c: TsNode): Redirect[] {
+    if (c.type === 'file_redirect' || c.type === 'herestring_redirect') {
+      const dest = c.childForFieldName('destination') ?? c.namedChildren.find((x) => x && x.type !== 'file_descriptor') ?? null;
+      const op = c.children.find((x) => x && !x.isNamed)?.type ?? '>';
+      return [{ op, target: dest ? word(dest) : undefined, span: span(c) }];
+    }
+    if (c.type === 'heredoc_redirect') {
+      const out: Redirect[] = [{ op: '<<', span: span(c) }];
+      for (const x of c.namedChildren) if (x && x.type === 'file_redirect') out.push(...redirectsOf(x));
+      return out;
+    }
+    return [];
+  }
+
+  function addCommand(n: TsNode, d: number, pipeline: number, piped: boolean, conditional: boolean, extra: Redirect[]): void {
+    const nameNode = n.childForFieldName('name');
+    const args: ShellWord[] = [];
+    const assignments: { name: string; value: string; span: Span }[] = [];
+    const redirects: Redirect[] = [...extra];
+    for (const c of n.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'variable_assignment') {
+        const nm = c.childForFieldName('name')?.text ?? '';
+        const v = c.childForFieldName('value');
+        assignments.push({ name: nm, value: v ? wordValue(v).value : '', span: span(c) });
+        continue;
+      }
+      if (c.type === 'command_name') continue;
+      if (c.type.endsWith('_redirect')) {
+        redirects.push(...redirectsOf(c));
+        continue;
+      }
+      if (c.type === 'comment') continue;
+      args.push(word(c));
+    }
+    const nameWord = nameNode ? word(nameNode.namedChildren[0] ?? nameNode) : undefined;
+    const name = nameWord && !nameWord.dynamic ? nameWord.value : '';
+    const cmd: Command = {
+      name,
+      program: basename(name),
+      nameWord,
+      args,
+      assignments,
+      redirects,
+      span: span(n),
+      depth: d,
+      pipeline,
+      piped,
+      conditional,
+    };
+    commands.push(cmd);
+    // nested scripts: sh -c '...'
+    if (SHELLS.has(cmd.program)) {
+      const ci = args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.value));
+      const script = ci >= 0 ? args[ci + 1] : undefined;
+      if (script && !script.dynamic) {
+        const inner = innerText(l, script);
+        if (inner) {
+          const sub = parseShell(inner, d + 1);
+          for (const c of sub.commands) commands.push({ ...c, pipeline: c.pipeline + 1000 * (pipelineCounter + 1), conditional: c.conditional || conditional });
+          if (sub.hasPipe) hasPipe = true;
+        }
+      }
+    }
+    for (const c of n.namedChildren) if (c) visitSubstitutions(c, d + 1);
+  }
+
+  function visitSubstitutions(n: TsNode, d: number): void {
+    if (n.type === 'command_substitution' || n.type === 'process_substitution') {
+      for (const c of n.namedChildren) if (c) visit(c, d, ++pipelineCounter, false, true);
+      return;
+    }
+    for (const c of n.namedChildren) if (c) visitSubstitutions(c, d);
+  }
+
+  visit(tree.rootNode, depth, 0, false, false);
+  const hasError = tree.rootNode.hasError;
+  tree.delete();
+  commands.sort((a, b) => a.span.start - b.span.start);
+  return { text: l.text, commands, hasError, hasPipe, span: mapSpan(l, 0, l.text.length) };
+}
+
+/** The content of a quoted `sh -c` argument as logical text mapped to original offsets. */
+function innerText(l: LogicalText, w: ShellWord): LogicalText | null {
+  const raw = w.raw;
+  // find the word's logical start (first map index with this original offset)
+  const startIdx = l.map.indexOf(w.span.start);
+  if (startIdx < 0) return null;
+  if ((raw.startsWith("'") && raw.endsWith("'")) || (raw.startsWith('"') && raw.endsWith('"') && !raw.includes('\\'))) {
+    const text = raw.slice(1, -1);
+    const map = l.map.slice(startIdx + 1, startIdx + 1 + text.length);
+    map.push((map.length ? map[map.length - 1] : w.span.start) + 1);
+    return { text, map };
+  }
+  if (!/['"\\]/.test(raw)) {
+    const map = l.map.slice(startIdx, startIdx + raw.length);
+    map.push(w.span.end);
+    return { text: raw, map };
+  }
+  // fall back: processed value mapped onto the word start
+  const text = w.value;
+  return { text, map: [...Array.from({ length: text.length }, () => w.span.start), w.span.end] };
+}
+
+function mapSpan(l: LogicalText, a: number, b: number): Span {
+  const at = (k: number) => l.map[Math.max(0, Math.min(k, l.map.length - 1))];
+  if (b <= a) return { start: at(a), end: at(a) };
+  return { start: at(a), end: at(b - 1) + 1 };
+}
+
+function unescapeBare(s: string): string {
+  return s.replace(/\\(.)/gs, '$1').replace(/\\$/, '');
+}
+
+function wordValue(n: TsNode): { value: string; dynamic: boolean } {
+  switch (n.type) {
+    case 'word':
+    case 'number':
+    case 'variable_name':
+      return { value: unescapeBare(n.text), dynamic: false };
+    case 'raw_string':
+      return { value: n.text.slice(1, -1), dynamic: false };
+    case 'ansi_c_string':
+      return { value: n.text.slice(2, -1), dynamic: false };
+    case 'string': {
+      const inner = n.text.slice(1, -1);
+      const dynamic = n.namedChildren.some((c) => c && c.type !== 'string_content');
+      return { value: inner.replace(/\\([\\"$`])/g, '$1'), dynamic };
+    }
+    case 'concatenation': {
+      let value = '';
+      let dynamic = false;
+      for (const c of n.namedChildren) {
+        if (!c) continue;
+        const v = wordValue(c);
+        value += v.value;
+        dynamic ||= v.dynamic;
+      }
+      // keep unnamed literal pieces (e.g. '=' between parts)
+      if (!n.namedChildren.length) value = n.text;
+      return { value: value || n.text, dynamic };
+    }
+    default:
+      return { value: n.text, dynamic: true };
+  }
+}
+
+/** Build the shell script(s) of a RUN instruction: shell form, heredoc bodies run as scripts, `sh -c` strings. */
+export function runScripts(ins: Instruction): ShellScript[] {
+  if (!parser) throw new Error('shell parser not loaded: call loadShellParser() first');
+  if (ins.form === 'exec') {
+    const v = ins.json?.values ?? [];
+    // ["sh", "-c", "script"] is a shell script too
+    if (v.length >= 3 && SHELLS.has(basename(v[0])) && /^-[a-z]*c[a-z]*$/.test(v[1])) {
+      const sp = ins.json!.spans[2];
+      const text = v[2];
+      const map = Array.from({ length: text.length }, (_, k) => sp.start + 1 + Math.min(k, sp.end - sp.start - 2));
+      map.push(sp.end - 1);
+      return [parseShell({ text, map })];
+    }
+    return [];
+  }
+  const rest = ins.rest;
+  if (!ins.heredocs.length) return [parseShell(rest)];
+  const scripts: ShellScript[] = [];
+  const onlyMarkers = stripMarkers(rest.text, ins.heredocs).trim() === '';
+  if (onlyMarkers) {
+    for (const h of ins.heredocs) if (isShellBody(h)) scripts.push(parseShell(bodyText(h)));
+    return scripts;
+  }
+  // command line + heredoc bodies as real shell heredocs
+  let text = rest.text;
+  const map = [...rest.map.slice(0, rest.text.length)];
+  for (const h of ins.heredocs) {
+    text += '\n';
+    map.push(h.bodySpan.start);
+    const b = bodyText(h);
+    text += b.text;
+    map.push(...b.map.slice(0, b.text.length));
+    if (b.text && !b.text.endsWith('\n')) {
+      text += '\n';
+      map.push(h.bodySpan.end);
+    }
+    text += h.name;
+    for (let k = 0; k < h.name.length; k++) map.push((h.delimiterSpan?.start ?? h.bodySpan.end) + k);
+  }
+  map.push(ins.span.end);
+  const main = parseShell({ text, map });
+  scripts.push(main);
+  // `bash <<EOF` / `sh -s <<EOF`: the body is a script for that shell
+  for (const c of main.commands) {
+    if (SHELLS.has(c.program) && c.redirects.some((r) => r.op === '<<') && !c.args.some((a) => /^-[a-z]*c/.test(a.value))) {
+      for (const h of ins.heredocs) scripts.push(parseShell(bodyText(h), 1));
+      break;
+    }
+  }
+  return scripts;
+}
+
+function stripMarkers(text: string, heredocs: readonly Heredoc[]): string {
+  let t = text;
+  for (let k = 0; k < heredocs.length; k++) t = t.replace(/\d*<<-?\s*(["']?)[^\s]*\1/, '');
+  return t;
+}
+
+function isShellBody(h: Heredoc): boolean {
+  const first = h.body.split('\n', 1)[0];
+  if (!first.startsWith('#!')) return true;
+  return /\b(sh|bash|dash|ash|zsh|ksh)\b/.test(first);
+}
+
+/** A heredoc body as logical text (leading tabs stripped for `<<-`), mapped to original offsets. */
+export function bodyText(h: Heredoc): LogicalText {
+  const raw = h.rawBody;
+  const map: number[] = [];
+  let text = '';
+  let atLineStart = true;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw[k];
+    if (h.chomp && atLineStart && c === '\t') continue;
+    atLineStart = c === '\n';
+    text += c;
+    map.push(h.bodySpan.start + k);
+  }
+  map.push(h.bodySpan.end);
+  return { text, map };
+}

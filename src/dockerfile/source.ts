@@ -1,0 +1,299 @@
+import type { Position, Span } from '../core/diagnostic.js';
+import type { LineIndex } from '../core/text.js';
+import { processWord, type Expansion } from './expand.js';
+import type { Comment, Directive, Instruction, ParseProblem, Stage } from './nodes.js';
+import { parseText, type ParsedDockerfile } from './parse.js';
+import { runScripts, type Command, type ShellScript } from './shell.js';
+
+/** Read access to the build context next to the Dockerfile (for .dockerignore and COPY sources). */
+export interface BuildContext {
+  /** Directory of the build context, for messages. */
+  readonly dir?: string;
+  /** The Dockerfile's file name (for `<name>.dockerignore`). */
+  readonly dockerfileName?: string;
+  readFile(relativePath: string): string | undefined;
+  exists(relativePath: string): boolean;
+}
+
+export const NO_CONTEXT: BuildContext = { readFile: () => undefined, exists: () => false };
+
+/** Build arguments BuildKit defines without an ARG instruction. */
+export const PROXY_ARGS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
+export const PLATFORM_ARGS = [
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+];
+const DEFAULT_PLATFORM: Record<string, string> = {
+  TARGETPLATFORM: 'linux/amd64',
+  TARGETOS: 'linux',
+  TARGETARCH: 'amd64',
+  TARGETVARIANT: '',
+  BUILDPLATFORM: 'linux/amd64',
+  BUILDOS: 'linux',
+  BUILDARCH: 'amd64',
+  BUILDVARIANT: '',
+};
+
+/** What a variable is, at one point in a stage. */
+export interface VarBinding {
+  readonly name: string;
+  /** null when declared by `ARG NAME` without a default. */
+  readonly value: string | null;
+  readonly kind: 'arg' | 'env' | 'global-arg' | 'predefined';
+  readonly at?: Instruction;
+}
+
+export type Scope = ReadonlyMap<string, VarBinding>;
+
+export class DockerfileSource {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly escape: string;
+  readonly directives: readonly Directive[];
+  readonly comments: readonly Comment[];
+  /** Top-level instructions in file order (ONBUILD triggers are in `instruction.trigger`). */
+  readonly instructions: readonly Instruction[];
+  readonly problems: readonly ParseProblem[];
+  readonly emptyContinuationLines: readonly Span[];
+  readonly stages: readonly Stage[];
+  /** ARG instructions before the first FROM. */
+  readonly globalArgs: readonly Instruction[];
+  readonly hasBom: boolean;
+  private readonly shellCache = new Map<Instruction, ShellScript[]>();
+  private readonly scopeCache = new Map<Instruction, Scope>();
+  private stageEndScopes?: Scope[];
+
+  constructor(
+    readonly path: string,
+    parsed: ParsedDockerfile,
+    readonly context: BuildContext = NO_CONTEXT,
+  ) {
+    this.text = parsed.text;
+    this.lines = parsed.lines;
+    this.escape = parsed.escape;
+    this.directives = parsed.directives;
+    this.comments = parsed.comments;
+    this.instructions = parsed.instructions;
+    this.problems = parsed.problems;
+    this.emptyContinuationLines = parsed.emptyContinuationLines;
+    this.hasBom = parsed.hasBom;
+    this.globalArgs = parsed.instructions.filter((i) => i.stage === -1 && i.keyword === 'ARG');
+    this.stages = buildStages(parsed.instructions);
+  }
+
+  static parse(path: string, text: string, context?: BuildContext): DockerfileSource {
+    return new DockerfileSource(path, parseText(text), context);
+  }
+
+  position(offset: number): Position {
+    return this.lines.position(offset);
+  }
+
+  textOf(span: Span): string {
+    return this.text.slice(span.start, span.end);
+  }
+
+  stageOf(ins: Instruction): Stage | undefined {
+    const top = ins.parent ?? ins;
+    return top.stage >= 0 ? this.stages[top.stage] : undefined;
+  }
+
+  /** Stage by name (case-insensitive) or numeric index, as `COPY --from` and `FROM` refer to it; only stages before `before`. */
+  findStage(ref: string, before = Infinity): Stage | undefined {
+    const r = ref.toLowerCase();
+    if (/^\d+$/.test(r)) {
+      const s = this.stages[Number(r)];
+      return s && s.index < before ? s : undefined;
+    }
+    return this.stages.find((s) => s.name === r && s.index < before);
+  }
+
+  /** Shell scripts of a RUN (or `ONBUILD RUN`): the shell form, heredoc scripts, `sh -c` in exec form. */
+  shell(ins: Instruction): ShellScript[] {
+    const target = ins.keyword === 'ONBUILD' && ins.trigger ? ins.trigger : ins;
+    if (target.keyword !== 'RUN') return [];
+    let s = this.shellCache.get(target);
+    if (!s) {
+      s = runScripts(target);
+      this.shellCache.set(target, s);
+    }
+    return s;
+  }
+
+  /** All commands of a RUN, in source order, nested ones (`sh -c`, subshells) included. */
+  commands(ins: Instruction): Command[] {
+    return this.shell(ins).flatMap((s) => s.commands);
+  }
+
+  /** Variables visible to `ins` (before it takes effect). FROM sees only global ARGs. */
+  scope(ins: Instruction): Scope {
+    const top = ins.parent ?? ins;
+    let s = this.scopeCache.get(top);
+    if (s) return s;
+    s = this.computeScope(top);
+    this.scopeCache.set(top, s);
+    return s;
+  }
+
+  lookup(ins: Instruction): (name: string) => string | undefined {
+    const scope = this.scope(ins);
+    return (name) => {
+      const b = scope.get(name);
+      if (!b) return undefined;
+      return b.value ?? '';
+    };
+  }
+
+  /** Expand a word (with quotes) as BuildKit does for `ins`. */
+  expand(ins: Instruction, word: string): Expansion {
+    return processWord(word, this.lookup(ins), this.escape);
+  }
+
+  private globalScope(upTo?: Instruction): Map<string, VarBinding> {
+    const m = new Map<string, VarBinding>();
+    for (const p of PLATFORM_ARGS) m.set(p, { name: p, value: DEFAULT_PLATFORM[p], kind: 'predefined' });
+    for (const p of PROXY_ARGS) m.set(p, { name: p, value: null, kind: 'predefined' });
+    for (const ins of this.globalArgs) {
+      if (upTo && ins.index >= upTo.index) break;
+      for (const p of ins.pairs ?? []) {
+        const value = p.rawValue === undefined ? null : processWord(p.rawValue, (n) => valueOf(m, n), this.escape).value;
+        m.set(p.key, { name: p.key, value, kind: 'global-arg', at: ins });
+      }
+    }
+    return m;
+  }
+
+  private computeScope(ins: Instruction): Scope {
+    if (ins.stage < 0) {
+      // instructions before the first FROM (snippets): global ARGs plus any ENV seen so far
+      const m = this.globalScope(ins);
+      for (const i of this.instructions) {
+        if (i.index >= ins.index) break;
+        if (i.keyword === 'ENV') this.applyDeclarations(m, i);
+      }
+      return m;
+    }
+    if (ins.keyword === 'FROM') return this.globalScope();
+    const stage = this.stages[ins.stage];
+    const m = this.stageStartScope(stage);
+    for (const i of stage.instructions) {
+      if (i.index >= ins.index) break;
+      this.applyDeclarations(m, i);
+    }
+    return m;
+  }
+
+  private stageStartScope(stage: Stage): Map<string, VarBinding> {
+    const m = new Map<string, VarBinding>();
+    for (const p of PROXY_ARGS) m.set(p, { name: p, value: null, kind: 'predefined' });
+    if (stage.baseStage !== undefined) {
+      const ends = this.endScopes();
+      for (const [k, v] of ends[stage.baseStage]) if (v.kind === 'env') m.set(k, v);
+    }
+    return m;
+  }
+
+  private applyDeclarations(m: Map<string, VarBinding>, i: Instruction): void {
+    if (i.keyword === 'ARG') {
+      const globals = this.globalScope();
+      for (const p of i.pairs ?? []) {
+        const existing = m.get(p.key);
+        if (existing?.kind === 'env') continue; // ENV wins over ARG
+        let value: string | null;
+        if (p.rawValue !== undefined) value = processWord(p.rawValue, (n) => valueOf(m, n), this.escape).value;
+        else if (PLATFORM_ARGS.includes(p.key)) value = DEFAULT_PLATFORM[p.key];
+        else value = globals.get(p.key)?.value ?? null;
+        m.set(p.key, { name: p.key, value, kind: 'arg', at: i });
+      }
+    } else if (i.keyword === 'ENV') {
+      const before = new Map(m);
+      for (const p of i.pairs ?? []) {
+        const value = processWord(p.rawValue ?? '', (n) => valueOf(before, n), this.escape).value;
+        m.set(p.key, { name: p.key, value, kind: 'env', at: i });
+      }
+    }
+  }
+
+  private endScopes(): Scope[] {
+    if (this.stageEndScopes) return this.stageEndScopes;
+    const out: Scope[] = [];
+    this.stageEndScopes = out;
+    for (const st of this.stages) {
+      const m = this.stageStartScope(st);
+      for (const i of st.instructions) this.applyDeclarations(m, i);
+      out.push(m);
+    }
+    return out;
+  }
+}
+
+function valueOf(m: ReadonlyMap<string, VarBinding>, name: string): string | undefined {
+  const b = m.get(name);
+  return b ? (b.value ?? '') : undefined;
+}
+
+function buildStages(instructions: readonly Instruction[]): Stage[] {
+  type MutableStage = { -readonly [K in keyof Stage]: Stage[K] } & { instructions: Instruction[]; dependsOn: number[] };
+  const stages: MutableStage[] = [];
+  for (const ins of instructions) {
+    if (ins.keyword === 'FROM') {
+      const name = ins.from?.name?.value.toLowerCase();
+      const base = ins.from?.image?.value;
+      const baseStage = base ? stages.findIndex((s) => s.name !== undefined && s.name === base.toLowerCase()) : -1;
+      stages.push({
+        index: stages.length,
+        name,
+        from: ins,
+        instructions: [ins],
+        base,
+        baseStage: baseStage >= 0 ? baseStage : undefined,
+        isFinal: false,
+        reachesFinal: false,
+        dependsOn: baseStage >= 0 ? [baseStage] : [],
+      });
+    } else if (stages.length) {
+      stages[stages.length - 1].instructions.push(ins);
+    }
+  }
+  const resolve = (ref: string, before: number): number | undefined => {
+    const r = ref.toLowerCase();
+    if (/^\d+$/.test(r)) return Number(r) < before ? Number(r) : undefined;
+    const s = stages.find((x) => x.name === r && x.index < before);
+    return s?.index;
+  };
+  for (const st of stages) {
+    for (const ins of st.instructions) {
+      const target = ins.keyword === 'ONBUILD' ? undefined : ins;
+      if (!target) continue;
+      const refs: string[] = [];
+      if ((target.keyword === 'COPY' || target.keyword === 'ADD') && target.copy?.from?.value) refs.push(target.copy.from.value);
+      if (target.keyword === 'RUN') {
+        for (const f of target.flags) if (f.name === 'mount') for (const o of f.options) if (o.key === 'from') refs.push(o.value);
+      }
+      for (const r of refs) {
+        const k = resolve(r, st.index);
+        if (k !== undefined && !st.dependsOn.includes(k)) st.dependsOn.push(k);
+      }
+    }
+  }
+  if (stages.length) {
+    const last = stages[stages.length - 1];
+    last.isFinal = true;
+    const seen = new Set<number>();
+    const queue = [last.index];
+    while (queue.length) {
+      const k = queue.pop()!;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      stages[k].reachesFinal = true;
+      queue.push(...stages[k].dependsOn);
+    }
+  }
+  return stages;
+}

@@ -1,0 +1,102 @@
+import type { Severity } from '../core/diagnostic.js';
+import type { FailOn } from '../core/severity.js';
+import type { Rule, RuleSettings } from '../rules/rule.js';
+import { DEFAULT_SETTINGS } from '../rules/rule.js';
+
+export type Preset = 'recommended' | 'strict' | 'all' | 'none';
+
+export interface RuleSetting {
+  readonly severity?: Severity | 'off';
+  readonly options?: Readonly<Record<string, unknown>>;
+}
+
+export interface ImageThresholds {
+  readonly lowestEfficiency?: number;
+  readonly highestWastedBytes?: number;
+  readonly highestUserWastedPercent?: number;
+}
+
+/** A configuration after the file, the flags and the defaults are merged. */
+export interface LintConfig {
+  readonly preset: Preset;
+  /** Keyed by rule id, code or alias (hadolint code, BuildKit check name). */
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly failOn: FailOn;
+  readonly ignore: readonly string[];
+  readonly settings: RuleSettings;
+  readonly disableIgnorePragma: boolean;
+  readonly image: ImageThresholds;
+  /** Where the configuration came from, for --print-config and messages. */
+  readonly source?: string;
+}
+
+export const DEFAULT_CONFIG: LintConfig = {
+  preset: 'recommended',
+  rules: {},
+  failOn: 'warn',
+  ignore: [],
+  settings: DEFAULT_SETTINGS,
+  disableIgnorePragma: false,
+  image: {},
+};
+
+export function inPreset(rule: Rule, preset: Preset): boolean {
+  const m = rule.meta;
+  if (m.experimental) return false;
+  switch (preset) {
+    case 'none':
+      return false;
+    case 'all':
+      return true;
+    case 'strict':
+      return m.recommended || m.category === 'correctness' || m.category === 'security' || m.category === 'size';
+    default:
+      return m.recommended;
+  }
+}
+
+export interface EnabledRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+function keysOf(rule: Rule): string[] {
+  return [rule.meta.id, rule.meta.code, ...(rule.meta.aliases ?? [])].map((k) => k.toLowerCase());
+}
+
+/** Decide which rules run, with which severity and options. */
+export function enabledRules(rules: readonly Rule[], config: LintConfig): EnabledRule[] {
+  const settings = new Map<string, RuleSetting>();
+  for (const [k, v] of Object.entries(config.rules)) settings.set(k.toLowerCase(), v);
+  const out: EnabledRule[] = [];
+  for (const rule of rules) {
+    const keys = keysOf(rule);
+    const own = settings.get(keys[0]) ?? settings.get(keys[1]);
+    const aliasSettings = keys.slice(2).map((k) => settings.get(k)).filter((s): s is RuleSetting => !!s);
+    let severity: Severity | 'off' = inPreset(rule, config.preset) ? rule.meta.severity : 'off';
+    let options: Record<string, unknown> = { ...((rule.meta.options?.defaults as Record<string, unknown>) ?? {}) };
+    if (own) {
+      if (own.severity) severity = own.severity;
+      if (own.options) options = { ...options, ...own.options };
+    } else if (aliasSettings.length) {
+      // a rule answers to several codes: it runs when any of them is on; per-finding severities are applied later
+      const on = aliasSettings.filter((s) => s.severity !== 'off');
+      const all = (rule.meta.aliases ?? []).length;
+      if (on.length === 0 && aliasSettings.length === all) severity = 'off';
+      else if (on.length) severity = on[0].severity ?? (severity === 'off' ? rule.meta.severity : severity);
+    }
+    if (severity !== 'off') out.push({ rule, severity, options });
+  }
+  return out;
+}
+
+/** Severity for one finding of a rule answering to `aliases` (an alias setting wins over the rule default, not over the rule's own setting). */
+export function findingSeverity(config: LintConfig, rule: Rule, aliases: readonly string[], base: Severity): Severity | 'off' {
+  const own = config.rules[rule.meta.id] ?? config.rules[rule.meta.code];
+  if (own?.severity) return own.severity;
+  for (const [k, v] of Object.entries(config.rules)) {
+    if (v.severity && aliases.some((a) => a.toLowerCase() === k.toLowerCase())) return v.severity;
+  }
+  return base;
+}

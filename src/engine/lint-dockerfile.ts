@@ -1,0 +1,184 @@
+import type { Applicability, Edit, Finding, Fix, LintResult, Location, Span } from '../core/diagnostic.js';
+import { fixer, normalizeEdits } from '../core/fixer.js';
+import { interpolate } from '../core/messages.js';
+import { withinApplicability } from '../core/rule-meta.js';
+import type { Instruction, Stage } from '../dockerfile/nodes.js';
+import { readPragmas, suppresses } from '../dockerfile/pragmas.js';
+import { loadShellParser } from '../dockerfile/shell.js';
+import { DockerfileSource, type BuildContext } from '../dockerfile/source.js';
+import type { DockerfileRule, DockerfileVisitor, FixFn, Report, Rule } from '../rules/rule.js';
+import { DEFAULT_CONFIG, enabledRules, findingSeverity, type LintConfig } from './config.js';
+
+export interface LintOptions {
+  readonly config?: LintConfig;
+  readonly rules: readonly Rule[];
+  readonly context?: BuildContext;
+}
+
+/** Thrown when a rule misbehaves (a bug in ballast, reported as exit code 2). */
+export class RuleError extends Error {
+  constructor(
+    readonly ruleId: string,
+    message: string,
+  ) {
+    super(`rule ${ruleId}: ${message}`);
+  }
+}
+
+export const SYNTAX_RULE_ID = 'syntax-error';
+
+function toLocation(source: DockerfileSource, span: Span): Location {
+  return { kind: 'source', file: source.path, span, start: source.position(span.start), end: source.position(span.end) };
+}
+
+function spanOf(at: Report<string>['at']): Span {
+  return 'span' in at ? at.span : at;
+}
+
+function buildFix(ruleId: string, fn: FixFn, applicability: Applicability, title: string): Fix | undefined {
+  const r = fn(fixer);
+  if (!r) return undefined;
+  const edits: Edit[] = Array.isArray(r) ? [...(r as Edit[])] : [r as Edit];
+  if (!normalizeEdits(edits)) throw new RuleError(ruleId, 'fix has overlapping edits');
+  return { title, applicability, edits };
+}
+
+/** Lint a parsed Dockerfile. The shell parser must be loaded (see {@link lintText}). */
+export function lintSource(source: DockerfileSource, options: LintOptions): LintResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const enabled = enabledRules(
+    options.rules.filter((r): r is DockerfileRule => r.meta.target === 'dockerfile'),
+    config,
+  );
+  const findings: Finding[] = [];
+
+  const report = (rule: DockerfileRule, severity: Finding['severity'], r: Report<string>) => {
+    const meta = rule.meta;
+    const template = meta.messages[r.messageId];
+    if (template === undefined) throw new RuleError(meta.id, `unknown messageId ${r.messageId}`);
+    const message = interpolate(template, r.data);
+    const aliases = r.aliases ?? meta.aliases ?? [];
+    const sev = findingSeverity(config, rule, aliases, severity);
+    if (sev === 'off') return;
+    let fix: Fix | undefined;
+    if (r.fix) {
+      const applicability = r.applicability ?? meta.fixable;
+      if (!applicability || !withinApplicability(applicability, meta.fixable)) {
+        throw new RuleError(meta.id, `fix (${applicability ?? 'none'}) is stronger than meta.fixable (${meta.fixable ?? 'none'})`);
+      }
+      fix = buildFix(meta.id, r.fix, applicability, r.fixTitle ?? message);
+    }
+    let suggestions: Fix[] | undefined;
+    if (r.suggest?.length) {
+      if (!meta.hasSuggestions) throw new RuleError(meta.id, 'suggestions without meta.hasSuggestions');
+      suggestions = r.suggest.map((s) => buildFix(meta.id, s.fix, s.applicability ?? 'display-only', s.title)).filter((f): f is Fix => !!f);
+    }
+    findings.push({
+      ruleId: meta.id,
+      code: meta.code,
+      aliases,
+      severity: sev,
+      message,
+      messageId: r.messageId,
+      location: toLocation(source, spanOf(r.at)),
+      related: r.related?.map((x) => ({ location: toLocation(source, spanOf(x.at)), message: x.message })),
+      fix,
+      suggestions,
+      facts: r.facts,
+    });
+  };
+
+  const visitors: { rule: DockerfileRule; v: DockerfileVisitor }[] = [];
+  for (const e of enabled) {
+    const rule = e.rule as DockerfileRule;
+    if (rule.meta.id === SYNTAX_RULE_ID) continue;
+    const v = rule.create({
+      options: e.options,
+      source,
+      settings: config.settings,
+      report: (r) => report(rule, e.severity, r),
+    });
+    visitors.push({ rule, v });
+  }
+
+  const syntax = enabled.find((e) => e.rule.meta.id === SYNTAX_RULE_ID);
+  if (syntax) {
+    for (const p of source.problems) {
+      report(syntax.rule as DockerfileRule, syntax.severity, { at: p.span, messageId: 'syntax', data: { message: p.message } });
+    }
+  }
+
+  const call = (rule: DockerfileRule, fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof RuleError) throw e;
+      throw new RuleError(rule.meta.id, e instanceof Error ? (e.stack ?? e.message) : String(e));
+    }
+  };
+
+  const dispatch = (ins: Instruction, isTrigger: boolean) => {
+    for (const { rule, v } of visitors) {
+      if (isTrigger && !rule.meta.onbuild) continue;
+      if (v.instruction) call(rule, () => v.instruction!(ins));
+      const h = (v as Record<string, ((i: Instruction) => void) | undefined>)[ins.keyword];
+      if (h) call(rule, () => h(ins));
+    }
+  };
+
+  let current: Stage | undefined;
+  const exitStage = () => {
+    if (!current) return;
+    const s = current;
+    for (const { rule, v } of visitors) if (v.stageExit) call(rule, () => v.stageExit!(s));
+  };
+  for (const ins of source.instructions) {
+    if (ins.keyword === 'FROM') {
+      exitStage();
+      current = source.stages[ins.stage];
+      const s = current;
+      for (const { rule, v } of visitors) if (v.stage) call(rule, () => v.stage!(s));
+    }
+    dispatch(ins, false);
+    if (ins.trigger) dispatch(ins.trigger, true);
+  }
+  exitStage();
+  for (const { rule, v } of visitors) if (v.fileExit) call(rule, () => v.fileExit!());
+
+  // suppressions
+  let suppressed = 0;
+  let kept = findings;
+  if (!config.disableIgnorePragma) {
+    const pragmas = readPragmas(source.comments, source.directives, source.instructions, source.text);
+    kept = findings.filter((f) => {
+      if (f.ruleId === SYNTAX_RULE_ID) return true;
+      const keys = [f.ruleId, f.code, ...f.aliases].map((k) => k.toLowerCase());
+      const at = f.location.kind === 'source' ? f.location.span.start : 0;
+      if (pragmas.suppressions.some((s) => suppresses(s, keys, at))) {
+        suppressed++;
+        return false;
+      }
+      return true;
+    });
+    if (pragmas.buildkitError) {
+      kept = kept.map((f) => (f.aliases.some((a) => /^[A-Z][a-z]/.test(a)) ? { ...f, severity: 'error' } : f));
+    }
+  }
+  kept.sort(compareFindings);
+  return { subject: { kind: 'file', path: source.path }, findings: kept, suppressed, source: source.text };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  const la = a.location;
+  const lb = b.location;
+  if (la.kind === 'source' && lb.kind === 'source') {
+    return la.start.line - lb.start.line || la.start.column - lb.start.column || a.ruleId.localeCompare(b.ruleId);
+  }
+  return a.ruleId.localeCompare(b.ruleId);
+}
+
+/** Parse and lint Dockerfile text. */
+export async function lintText(path: string, text: string, options: LintOptions): Promise<LintResult> {
+  await loadShellParser();
+  return lintSource(DockerfileSource.parse(path, text, options.context), options);
+}
