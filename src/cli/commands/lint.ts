@@ -1,0 +1,232 @@
+import { chmodSync, existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import type { Applicability, LintResult } from '../../core/diagnostic.js';
+import { ruleDocsUrl } from '../../core/links.js';
+import type { RuleMeta } from '../../core/rule-meta.js';
+import { atOrAbove, parseFailOn, type FailOn } from '../../core/severity.js';
+import type { BuildContext } from '../../dockerfile/source.js';
+import { DEFAULT_CONFIG, type LintConfig, type Preset, type RuleSetting } from '../../engine/config.js';
+import { fixText } from '../../engine/fix.js';
+import { lintText } from '../../engine/lint-dockerfile.js';
+import { FORMAT_NAMES, loadFormatter, type FormatName } from '../../formatters/index.js';
+import { findRule, rules } from '../../rules/index.js';
+import { findConfigFile } from '../config-find.js';
+import { expandInputs } from '../files.js';
+import { UsageError, useColor, type Io } from '../io.js';
+import { TOOL_VERSION } from '../version.js';
+
+export interface LintOptions {
+  format: string;
+  outputFile?: string;
+  failOn?: string;
+  config?: string;
+  enable: string[];
+  disable: string[];
+  preset?: string;
+  color?: boolean;
+  quiet?: boolean;
+  fix?: boolean;
+  unsafeFixes?: boolean;
+  diff?: boolean;
+  stdinFilename?: string;
+  maxWarnings?: string;
+  printConfig?: boolean;
+}
+
+function fsContext(file: string): BuildContext {
+  const dir = dirname(file);
+  const inside = (rel: string) => {
+    const p = resolve(dir, rel);
+    return p === dir || p.startsWith(dir + '/') ? p : undefined;
+  };
+  return {
+    dir,
+    dockerfileName: basename(file),
+    readFile(rel) {
+      const p = inside(rel);
+      if (!p) return undefined;
+      try {
+        return readFileSync(p, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    exists(rel) {
+      const p = inside(rel.replace(/^\.\//, '') || '.');
+      return p !== undefined && existsSync(p);
+    },
+  };
+}
+
+/** Write a file atomically (temporary file in the same directory, then rename), keeping its mode. */
+export function writeAtomic(file: string, text: string): void {
+  const tmp = join(dirname(file), `.${basename(file)}.ballast-${process.pid}-${Date.now()}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = statSync(file).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  try {
+    writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
+    if (mode !== undefined) chmodSync(tmp, mode);
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+    throw e;
+  }
+}
+
+function ruleRef(name: string): string {
+  const r = findRule(name);
+  if (!r) throw new UsageError(`unknown rule "${name}" (see \`ballast rules\`)`);
+  return r.meta.id;
+}
+
+async function configFor(file: string, opts: LintOptions, io: Io, cache: Map<string, LintConfig>): Promise<LintConfig> {
+  let base: LintConfig;
+  if (opts.config) {
+    const key = `explicit:${opts.config}`;
+    base = cache.get(key) ?? (await loadConfig(resolve(io.cwd, opts.config)));
+    cache.set(key, base);
+  } else {
+    const found = findConfigFile(file === '-' ? io.cwd : dirname(file), io.env);
+    if (found) {
+      base = cache.get(found.file) ?? (await loadConfig(found.file, found.kind));
+      cache.set(found.file, base);
+    } else base = DEFAULT_CONFIG;
+  }
+  const ruleOverrides: Record<string, RuleSetting> = { ...base.rules };
+  for (const e of opts.enable) {
+    const id = ruleRef(e);
+    const r = findRule(id)!;
+    ruleOverrides[id] = { ...ruleOverrides[id], severity: (ruleOverrides[id]?.severity !== 'off' && ruleOverrides[id]?.severity) || r.meta.severity };
+  }
+  for (const d of opts.disable) ruleOverrides[ruleRef(d)] = { severity: 'off' };
+  let failOn: FailOn = base.failOn;
+  if (opts.failOn) {
+    const f = parseFailOn(opts.failOn);
+    if (!f) throw new UsageError(`--fail-on must be one of info, warn, error, none (got "${opts.failOn}")`);
+    failOn = f;
+  }
+  let preset = base.preset;
+  if (opts.preset) {
+    if (!['recommended', 'strict', 'all', 'none'].includes(opts.preset)) throw new UsageError(`--preset must be one of recommended, strict, all, none`);
+    preset = opts.preset as Preset;
+  }
+  return { ...base, rules: ruleOverrides, failOn, preset };
+}
+
+async function loadConfig(file: string, kind?: 'ballast' | 'hadolint'): Promise<LintConfig> {
+  if (!existsSync(file)) throw new UsageError(`${file}: configuration file not found`);
+  const { loadConfigFile } = await import('../config-file.js');
+  return loadConfigFile(file, rules, kind);
+}
+
+export async function lintCommand(operands: string[], opts: LintOptions, io: Io): Promise<number> {
+  if (!(FORMAT_NAMES as readonly string[]).includes(opts.format)) {
+    throw new UsageError(`unknown format "${opts.format}" (expected ${FORMAT_NAMES.join(', ')})`);
+  }
+  if (opts.diff && opts.fix) throw new UsageError('--diff shows fixes without writing them; use it instead of --fix, not with it');
+  const maxWarnings = opts.maxWarnings !== undefined ? Number(opts.maxWarnings) : undefined;
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError('--max-warnings must be a non-negative integer');
+  const files = await expandInputs(operands, io.cwd);
+  const allow = new Set<Applicability>(['safe']);
+  if (opts.unsafeFixes) allow.add('unsafe');
+  const fixing = opts.fix || opts.diff || opts.unsafeFixes;
+  const cache = new Map<string, LintConfig>();
+
+  if (opts.printConfig) {
+    const cfg = await configFor(files[0] === '-' ? '-' : (files[0] ?? io.cwd), opts, io, cache);
+    io.writeOut(JSON.stringify(cfg, null, 2) + '\n');
+    return 0;
+  }
+
+  const results: LintResult[] = [];
+  const failOns: FailOn[] = [];
+  const diffs: string[] = [];
+  let hadError = false;
+  for (const f of files) {
+    let path: string;
+    let text: string;
+    if (f === '-') {
+      path = opts.stdinFilename ? resolve(io.cwd, opts.stdinFilename) : resolve(io.cwd, '<stdin>');
+      text = await io.readStdin();
+    } else {
+      path = f;
+      try {
+        text = readFileSync(f, 'utf8');
+      } catch (e) {
+        io.writeErr(`ballast: ${relative(io.cwd, f) || f}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+        hadError = true;
+        continue;
+      }
+    }
+    const config = await configFor(f === '-' ? (opts.stdinFilename ? path : '-') : path, opts, io, cache);
+    if (config.ignore.length && f !== '-' && picomatch.isMatch(path, config.ignore as string[], { dot: true })) continue;
+    const lintOpts = { rules, config, context: f === '-' && !opts.stdinFilename ? undefined : fsContext(path) };
+    if (text.includes('\u0000')) {
+      io.writeErr(`ballast: ${relative(io.cwd, path) || path}: looks like a binary file, not a Dockerfile\n`);
+      hadError = true;
+      continue;
+    }
+    let result: LintResult;
+    if (fixing) {
+      const r = await fixText(path, text, lintOpts, allow);
+      result = r;
+      if (r.output !== text) {
+        if (opts.diff || f === '-') {
+          if (opts.diff) diffs.push(await unifiedDiff(relative(io.cwd, path) || path, text, r.output));
+          else io.writeOut(r.output);
+        } else writeAtomic(path, r.output);
+      }
+    } else result = await lintText(path, text, lintOpts);
+    if (opts.quiet) result = { ...result, findings: result.findings.filter((x) => x.severity === 'error') };
+    results.push(result);
+    failOns.push(config.failOn);
+  }
+
+  const metas = new Map<string, RuleMeta<any, string>>(rules.map((r) => [r.meta.id, r.meta]));
+  const machine = opts.format !== 'tty';
+  const ctx = {
+    cwd: io.cwd,
+    color: !machine && !opts.outputFile && useColor(opts.color, io.env, io.stdoutIsTTY),
+    rules: metas,
+    docsUrl: ruleDocsUrl,
+    toolVersion: TOOL_VERSION,
+    width: io.stdoutColumns,
+    docsText: machine ? (await import('../docs.js')).readRuleDoc : undefined,
+  };
+  const formatter = await loadFormatter(opts.format as FormatName);
+  const report = formatter(results, ctx);
+  if (diffs.length) io.writeOut(diffs.join(''));
+  if (opts.outputFile) writeAtomic(resolve(io.cwd, opts.outputFile), report);
+  else if (!(opts.diff && opts.format === 'tty' && results.every((r) => r.findings.length === 0))) {
+    if (!(f0IsStdinFix(files, opts))) io.writeOut(report);
+    else io.writeErr(report);
+  }
+
+  if (hadError) return 2;
+  const failing = results.some((r, k) => r.findings.some((x) => atOrAbove(x.severity, failOns[k])));
+  const warnings = results.reduce((n, r) => n + r.findings.filter((x) => x.severity === 'warn').length, 0);
+  if (failing) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
+  return 0;
+}
+
+/** `ballast lint --fix -` prints the fixed text on stdout, so the report goes to stderr. */
+function f0IsStdinFix(files: string[], opts: LintOptions): boolean {
+  return files.length === 1 && files[0] === '-' && !!(opts.fix || opts.unsafeFixes) && !opts.diff;
+}
+
+async function unifiedDiff(name: string, before: string, after: string): Promise<string> {
+  const { createTwoFilesPatch } = await import('diff');
+  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, '', '', { context: 3 });
+}
+
+export { DEFAULT_CONFIG };

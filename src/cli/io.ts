@@ -1,0 +1,24 @@
+/** Everything a command may touch outside itself; `main.ts` gives the real one, tests a fake. */
+export interface Io {
+  readonly argv: readonly string[];
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  readonly stdoutColumns?: number;
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+  readStdin(): Promise<string>;
+}
+
+/** A usage, configuration or input problem: printed without a stack trace, exit code 2. */
+export class UsageError extends Error {}
+
+/** Colour decision: flag, then NO_COLOR, then FORCE_COLOR, then "a terminal that is not dumb". */
+export function useColor(flag: boolean | undefined, env: Io['env'], isTTY: boolean): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !(force === '0' || force === 'false');
+  return isTTY && env.TERM !== 'dumb';
+}

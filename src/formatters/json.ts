@@ -1,0 +1,77 @@
+import { relative } from 'node:path';
+import type { Finding, Fix, LintResult, Location } from '../core/diagnostic.js';
+import type { FormatContext, Formatter } from './types.js';
+
+/** Version of the JSON document; bumped on any incompatible change (see docs/formats.md). */
+export const JSON_FORMAT_VERSION = 1;
+
+function relPath(file: string, cwd: string): string {
+  const r = relative(cwd, file);
+  return (r && !r.startsWith('..') ? r : file).split('\\').join('/');
+}
+
+function location(l: Location, cwd: string): Record<string, unknown> {
+  if (l.kind === 'source') {
+    return {
+      file: relPath(l.file, cwd),
+      line: l.start.line,
+      column: l.start.column,
+      endLine: l.end.line,
+      endColumn: l.end.column,
+      offset: l.span.start,
+      endOffset: l.span.end,
+    };
+  }
+  return { image: l.image, layer: l.layer, digest: l.digest, ...(l.path ? { path: l.path } : {}) };
+}
+
+function fixJson(f: Fix): Record<string, unknown> {
+  return {
+    title: f.title,
+    applicability: f.applicability,
+    edits: f.edits.map((e) => ({ offset: e.span.start, endOffset: e.span.end, text: e.text })),
+  };
+}
+
+function findingJson(f: Finding, cwd: string): Record<string, unknown> {
+  return {
+    ruleId: f.ruleId,
+    code: f.code,
+    aliases: f.aliases,
+    severity: f.severity,
+    message: f.message,
+    ...location(f.location, cwd),
+    ...(f.fix ? { fix: fixJson(f.fix) } : {}),
+    ...(f.suggestions?.length ? { suggestions: f.suggestions.map(fixJson) } : {}),
+    ...(f.related?.length ? { related: f.related.map((r) => ({ message: r.message, ...location(r.location, cwd) })) } : {}),
+    ...(f.facts ? { facts: f.facts } : {}),
+  };
+}
+
+export function jsonDocument(results: readonly LintResult[], ctx: FormatContext): Record<string, unknown> {
+  const all = results.flatMap((r) => r.findings);
+  const count = (s: Finding['severity']) => all.filter((f) => f.severity === s).length;
+  return {
+    version: JSON_FORMAT_VERSION,
+    tool: { name: 'ballast', version: ctx.toolVersion },
+    results: results.map((r) => ({
+      ...(r.subject.kind === 'file' ? { file: relPath(r.subject.path, ctx.cwd) } : { image: r.subject.ref }),
+      findings: r.findings.map((f) => findingJson(f, ctx.cwd)),
+      suppressed: r.suppressed,
+      ...(r.output !== undefined ? { output: r.output, fixesApplied: r.fixesApplied ?? 0 } : {}),
+    })),
+    summary: {
+      files: results.length,
+      findings: all.length,
+      errors: count('error'),
+      warnings: count('warn'),
+      info: count('info'),
+      fixable: {
+        safe: all.filter((f) => f.fix?.applicability === 'safe').length,
+        unsafe: all.filter((f) => f.fix?.applicability === 'unsafe').length,
+      },
+    },
+  };
+}
+
+export const json: Formatter = (results, ctx) => JSON.stringify(jsonDocument(results, ctx), null, 2) + '\n';
