@@ -114,15 +114,23 @@ export function parseText(text: string): ParsedDockerfile {
 
   const instructions: Instruction[] = [];
   let stage = -1;
+  // dockerfile-ast finds where instructions start; within each of its ranges we read with BuildKit's
+  // rules, which can end an instruction earlier (an escaped escape at the end of a line is not a
+  // continuation) or later (heredoc bodies).
+  let consumed = 0;
   for (const ins of ast.getInstructions()) {
-    const kwRange = ins.getInstructionRange();
-    const kwStart = toOffset(kwRange.start);
+    let kwStart: number | undefined = toOffset(ins.getInstructionRange().start);
     const insEnd = toOffset(ins.getRange().end);
-    const built = buildInstruction(text, lines, kwStart, insEnd, escape, problems, emptyContinuationLines, instructions.length);
-    if (built.keyword === 'FROM') stage++;
-    const node: Instruction = { ...built, stage, comments: commentsAbove(comments, lines, built.line) };
-    if (node.trigger) (node.trigger as { parent?: Instruction }).parent = node;
-    instructions.push(node);
+    if (kwStart < consumed) continue;
+    while (kwStart !== undefined) {
+      const built = buildInstruction(text, lines, kwStart, insEnd, escape, problems, emptyContinuationLines, instructions.length);
+      if (built.keyword === 'FROM') stage++;
+      const node: Instruction = { ...built, stage, comments: commentsAbove(comments, lines, built.line) };
+      if (node.trigger) (node.trigger as { parent?: Instruction }).parent = node;
+      instructions.push(node);
+      consumed = built.span.end;
+      kwStart = nextInstructionStart(text, lines, consumed, insEnd);
+    }
   }
 
   if (instructions.length === 0) {
@@ -140,6 +148,17 @@ export function parseText(text: string): ParsedDockerfile {
     emptyContinuationLines,
     hasBom: text.charCodeAt(0) === 0xfeff,
   };
+}
+
+/** The start of the next instruction line in [from, limit), skipping blank and comment lines. */
+function nextInstructionStart(text: string, lines: LineIndex, from: number, limit: number): number | undefined {
+  let line = lines.position(from).line + 1;
+  while (line <= lines.lineCount && lines.lineStart(line) < limit) {
+    const t = lines.lineText(line);
+    if (t.trim() && !/^\s*#/.test(t)) return lines.lineStart(line) + (t.length - t.trimStart().length);
+    line++;
+  }
+  return undefined;
 }
 
 function commentsAbove(comments: readonly Comment[], lines: LineIndex, line: number): Comment[] {
@@ -175,8 +194,21 @@ function readLogical(text: string, lines: LineIndex, start: number, limit: numbe
     const lineEnd = lines.lineEnd(line);
     const content = text.slice(segStart, lineEnd);
     const trimmed = content.replace(/[ \t\r]+$/, '');
-    const isCont = trimmed.endsWith(escape);
-    if (isCont && line < lines.lineCount) {
+    let escapes = 0;
+    while (escapes < trimmed.length && trimmed[trimmed.length - 1 - escapes] === escape) escapes++;
+    // an escaped escape at the end of the line is not a continuation
+    const isCont = escapes % 2 === 1;
+    if (isCont && (line >= lines.lineCount || lines.lineStart(line + 1) >= limit)) {
+      // continuation at the end of the file or instruction: the escape is dropped
+      const keep = trimmed.length - 1;
+      for (let k = 0; k < keep; k++) {
+        chars += content[k];
+        map.push(segStart + k);
+      }
+      map.push(segStart + keep);
+      return { logical: { text: chars, map }, endOffset: lineEnd, endLine: line };
+    }
+    if (isCont) {
       const keep = trimmed.length - 1;
       for (let k = 0; k < keep; k++) {
         chars += content[k];
@@ -256,7 +288,7 @@ function buildInstruction(
   const base = fromLogical(keywordRaw, { start: kwStart, end: kwEnd }, logical, escape, problems, index);
 
   let heredocs: Heredoc[] = [];
-  let spanEnd = Math.max(insEnd, read.endOffset);
+  let spanEnd = read.endOffset;
   const target = base.keyword === 'ONBUILD' ? base.trigger : base;
   if (target && HEREDOC_KEYWORDS.has(target.keyword) && target.form === 'shell') {
     const markers = findHeredocMarkers(target.rest, escape);
