@@ -1,0 +1,168 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/fake-io.js';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ballast-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const BAD = 'FROM python:3.12\nRUN pip install flask\n';
+const GOOD = 'FROM python:3.12\nRUN pip install --no-cache-dir flask\n';
+
+describe('ballast lint', () => {
+  it('exits 0 on a clean file and 1 on findings', async () => {
+    const dir = project({ 'Dockerfile': GOOD, 'bad/Dockerfile': BAD });
+    expect((await cli(['lint', 'Dockerfile'], { cwd: dir })).code).toBe(0);
+    const r = await cli(['lint', 'bad/Dockerfile'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('bad/Dockerfile:2:5: warning DF301 pip-no-cache-dir');
+    expect(r.stdout).toContain('2 | RUN pip install flask');
+    expect(r.stdout).toContain('+RUN pip install --no-cache-dir flask');
+    expect(r.stdout).toMatch(/1 fixable with `ballast lint --fix`/);
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('--fail-on decides the exit code', async () => {
+    const dir = project({ Dockerfile: BAD });
+    expect((await cli(['lint', '--fail-on', 'error'], { cwd: dir })).code).toBe(0);
+    expect((await cli(['lint', '--fail-on', 'info'], { cwd: dir })).code).toBe(1);
+    expect((await cli(['lint', '--fail-on', 'bogus'], { cwd: dir })).code).toBe(2);
+  });
+
+  it('walks directories for Dockerfile names and respects .gitignore', async () => {
+    const dir = project({
+      'a/Dockerfile': BAD,
+      'b/Dockerfile.prod': BAD,
+      'c/app.dockerfile': BAD,
+      'd/Containerfile': BAD,
+      'vendor/Dockerfile': BAD,
+      'node_modules/x/Dockerfile': BAD,
+      'notes.txt': 'x',
+      '.gitignore': 'vendor/\n',
+    });
+    const r = await cli(['lint', '.', '--format', 'json'], { cwd: dir });
+    const files = JSON.parse(r.stdout).results.map((x: { file: string }) => x.file).sort();
+    expect(files).toEqual(['a/Dockerfile', 'b/Dockerfile.prod', 'c/app.dockerfile', 'd/Containerfile']);
+  });
+
+  it('reads stdin with --stdin-filename', async () => {
+    const dir = project({});
+    const r = await cli(['lint', '-', '--stdin-filename', 'svc/Dockerfile', '--format', 'json'], { cwd: dir, stdin: BAD });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.version).toBe(1);
+    expect(doc.results[0].file).toBe('svc/Dockerfile');
+    expect(doc.results[0].findings[0]).toMatchObject({ ruleId: 'pip-no-cache-dir', code: 'DF301', aliases: ['DL3042'], severity: 'warn', line: 2, column: 5, endLine: 2, endColumn: 22 });
+    expect(doc.results[0].findings[0].fix.applicability).toBe('safe');
+  });
+
+  it('--fix writes atomically, keeps CRLF and BOM, and a second run changes nothing', async () => {
+    const text = '\uFEFFFROM python:3.12\r\n# keep me\r\nRUN pip install flask\r\n';
+    const dir = project({ Dockerfile: text });
+    const r = await cli(['lint', '--fix', 'Dockerfile'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const fixed = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    expect(fixed).toBe('\uFEFFFROM python:3.12\r\n# keep me\r\nRUN pip install --no-cache-dir flask\r\n');
+    expect(readdirSync(dir)).toEqual(['Dockerfile']);
+    await cli(['lint', '--fix', 'Dockerfile'], { cwd: dir });
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(fixed);
+  });
+
+  it('--diff prints a unified diff and writes nothing', async () => {
+    const dir = project({ Dockerfile: BAD });
+    const r = await cli(['lint', '--diff', 'Dockerfile'], { cwd: dir });
+    expect(r.stdout).toContain('--- a/Dockerfile');
+    expect(r.stdout).toContain('+RUN pip install --no-cache-dir flask');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(BAD);
+  });
+
+  it('--fix on stdin prints the fixed text and reports on stderr', async () => {
+    const r = await cli(['lint', '--fix', '-'], { stdin: BAD });
+    expect(r.stdout).toBe(GOOD);
+  });
+
+  it('a Dockerfile that does not parse is a finding with a location (exit 1)', async () => {
+    const dir = project({ Dockerfile: 'FROM alpine\nRUN <<EOF\necho never ends\n' });
+    const r = await cli(['lint', 'Dockerfile'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Dockerfile:2:5: error DF100 syntax-error');
+    expect(r.stdout).toContain('unterminated heredoc EOF');
+  });
+
+  it('usage errors exit 2 without a stack trace', async () => {
+    for (const argv of [['lint', '--bogus'], ['lint', 'missing-file'], ['lint', '--format', 'xml', '-'], ['nope']]) {
+      const r = await cli(argv, { stdin: GOOD });
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('a bad config exits 2 naming the file, line, column and key', async () => {
+    const dir = project({ Dockerfile: GOOD, '.ballast.yaml': 'rules:\n  pip-no-cache-dri: off\n' });
+    const r = await cli(['lint', 'Dockerfile'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('.ballast.yaml:2:3: unknown rule "pip-no-cache-dri" (did you mean "pip-no-cache-dir"?)');
+  });
+
+  it('.ballast.yaml is found upward and can turn rules off by alias', async () => {
+    const dir = project({ 'svc/Dockerfile': BAD, '.ballast.yaml': 'failOn: error\nrules:\n  DL3042: off\n' });
+    const r = await cli(['lint', 'Dockerfile', '--format', 'json'], { cwd: join(dir, 'svc') });
+    expect(JSON.parse(r.stdout).summary.findings).toBe(0);
+  });
+
+  it('reads .hadolint.yaml when there is no .ballast.yaml', async () => {
+    const dir = project({ Dockerfile: BAD, '.hadolint.yaml': 'ignored:\n  - DL3042\nfailure-threshold: error\n' });
+    const r = await cli(['lint', 'Dockerfile', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary.findings).toBe(0);
+  });
+
+  it('honours ballast, hadolint and BuildKit ignore pragmas', async () => {
+    for (const pragma of ['# ballast ignore=pip-no-cache-dir', '# hadolint ignore=DL3042', '# ballast ignore=DF301 -- vendored image']) {
+      const dir = project({ Dockerfile: `FROM python:3.12\n${pragma}\nRUN pip install flask\n` });
+      const r = await cli(['lint', 'Dockerfile', '--format', 'json'], { cwd: dir });
+      expect(JSON.parse(r.stdout).results[0].suppressed, pragma).toBe(1);
+    }
+  });
+
+  it('--disable and --enable take ids, codes and aliases', async () => {
+    const dir = project({ Dockerfile: BAD });
+    expect((await cli(['lint', '--disable', 'DL3042'], { cwd: dir })).code).toBe(0);
+    expect((await cli(['lint', '--disable', 'no-such-rule'], { cwd: dir })).code).toBe(2);
+  });
+
+  it('colours only on a terminal, never with NO_COLOR', async () => {
+    const dir = project({ Dockerfile: BAD });
+    expect((await cli(['lint'], { cwd: dir, tty: true })).stdout).toMatch(/\x1b\[/);
+    expect((await cli(['lint'], { cwd: dir, tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
+    expect((await cli(['lint'], { cwd: dir, env: { FORCE_COLOR: '1' } })).stdout).toMatch(/\x1b\[/);
+  });
+
+  it('--output-file writes the report', async () => {
+    const dir = project({ Dockerfile: BAD });
+    const r = await cli(['lint', '-f', 'json', '-o', 'report.json'], { cwd: dir });
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).summary.findings).toBe(1);
+  });
+});
+
+describe('ballast rules', () => {
+  it('lists rules and prints a rule page', async () => {
+    const list = await cli(['rules']);
+    expect(list.stdout).toContain('pip-no-cache-dir');
+    const page = await cli(['rules', 'DL3042']);
+    expect(page.stdout).toContain('# pip-no-cache-dir (DF301)');
+    expect((await cli(['rules', 'nope'])).code).toBe(2);
+  });
+
+  it('--version and --help exit 0', async () => {
+    expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+/);
+    expect((await cli(['--help'])).code).toBe(0);
+  });
+});
