@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { Duplex } from 'node:stream';
-import tarStream from 'tar-stream';
 import { peekBytes, type ByteStream } from '../bytes.js';
+import { createExtract, drained, type Sink, type TarEntry } from './entries.js';
 import { ImageSourceError, isAbort, wrapError } from '../errors.js';
 import { basename, dirname, fromLatin1, fromUtf8, normalizeEntryName, normalizeLinkTarget } from '../paths.js';
 import { createDecompressor, sniffCompression, type Compression } from './decompress.js';
@@ -25,8 +25,6 @@ export interface ScanContext {
   readonly digests: DigestTable;
   readonly limits: ScanLimits;
   readonly signal?: AbortSignal;
-  /** Called with the size of every raw chunk read. */
-  readonly onBytes?: (n: number) => void;
   entriesSeen: { n: number };
 }
 
@@ -76,15 +74,14 @@ async function scanLayerUnsafe(source: ByteStream, what: string, ctx: ScanContex
   const blobHash = createHash('sha256');
   const diffHash = compression === 'none' ? blobHash : createHash('sha256');
   const decoder = await createDecompressor(compression);
-  const extract = tarStream.extract({ filenameEncoding: 'latin1', allowUnknownFormat: true });
+  const extract = createExtract();
   let blobBytes = 0;
 
   const feedRaw = async (): Promise<void> => {
-    const sink = decoder ?? extract;
+    const sink: Sink = (decoder as Sink | null) ?? extract;
     for await (const chunk of stream) {
       blobBytes += chunk.length;
       blobHash.update(chunk);
-      ctx.onBytes?.(chunk.length);
       if (!sink.write(chunk)) await drained(sink);
     }
     sink.end();
@@ -126,41 +123,17 @@ async function runTogether(tasks: Array<() => Promise<void>>, teardown: (e: Erro
   if (first !== undefined) throw first;
 }
 
-function drained(s: { once: (ev: string, fn: (...a: unknown[]) => void) => unknown; off?: (ev: string, fn: (...a: unknown[]) => void) => unknown; removeListener?: (ev: string, fn: (...a: unknown[]) => void) => unknown }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const off = (ev: string, fn: (...a: unknown[]) => void): void => {
-      if (s.off) s.off(ev, fn);
-      else s.removeListener?.(ev, fn);
-    };
-    const done = (): void => {
-      off('drain', done);
-      off('error', fail);
-      off('close', closed);
-      resolve();
-    };
-    const fail = (e: unknown): void => {
-      off('drain', done);
-      off('close', closed);
-      reject(e instanceof Error ? e : new Error(String(e)));
-    };
-    const closed = (): void => fail(new Error('stream closed early'));
-    s.once('drain', done);
-    s.once('error', fail);
-    s.once('close', closed);
-  });
-}
-
 interface Accumulator {
   sizeBytes: number;
   fileCount: number;
   entries: LayerEntries;
 }
 
-async function consumeEntries(extract: tarStream.Extract, what: string, ctx: ScanContext, acc: Accumulator): Promise<void> {
+async function consumeEntries(extract: AsyncIterable<TarEntry>, what: string, ctx: ScanContext, acc: Accumulator): Promise<void> {
   const emptyDigest = internDigest(ctx.digests, EMPTY_SHA256);
   for await (const entry of extract) {
     const h = entry.header;
-    const pax = (h as { pax?: Record<string, string> }).pax;
+    const pax = h.pax as Record<string, string> | null | undefined;
     const rawName = pax?.path !== undefined ? fromUtf8(h.name) : fromLatin1(h.name);
     const size = h.size ?? 0;
     if (!Number.isSafeInteger(size) || size < 0 || size > ctx.limits.maxEntryBytes) {
