@@ -1,0 +1,702 @@
+/**
+ * Knowledge about package managers and build toolchains, shared by the cache/size rules and the
+ * `ballast optimize` rewrites:
+ *
+ * - {@link detectInvocation}: which package manager / build tool a shell command runs, and whether it
+ *   installs dependencies, builds, or cleans.
+ * - {@link cacheDirs}: where that tool keeps its download/build cache, resolved against the stage's
+ *   `USER`, `HOME` and the tool's own environment variables (`PIP_CACHE_DIR`, `GOMODCACHE`, ...).
+ * - {@link MANIFESTS} / {@link manifestsFor}: the dependency manifests to copy before the sources.
+ * - {@link detectToolchain}: compilers and SDKs a stage installs or is based on, and build commands.
+ *
+ * Everything here is pure: it reads the parsed Dockerfile and never touches the network.
+ */
+import type { Instruction, Stage } from './nodes.js';
+import type { Command, ShellWord } from './shell.js';
+import { findFlag, hasCacheMount, isProgram, positionals } from './shell-queries.js';
+import type { BuildContext, DockerfileSource } from './source.js';
+
+// ---------------------------------------------------------------------------------------------
+// Package managers
+
+export type PackageManager =
+  | 'apt'
+  | 'apk'
+  | 'dnf'
+  | 'yum'
+  | 'microdnf'
+  | 'zypper'
+  | 'pip'
+  | 'uv'
+  | 'poetry'
+  | 'pipenv'
+  | 'npm'
+  | 'yarn'
+  | 'pnpm'
+  | 'go'
+  | 'cargo'
+  | 'maven'
+  | 'gradle'
+  | 'bundler'
+  | 'gem'
+  | 'composer'
+  | 'dotnet';
+
+export type Ecosystem = 'deb' | 'alpine' | 'rpm' | 'suse' | 'python' | 'node' | 'go' | 'rust' | 'java' | 'ruby' | 'php' | 'dotnet';
+
+/** What an invocation does: fetch/install dependencies, compile, or clean a cache. */
+export type InvocationKind = 'install' | 'update' | 'build' | 'clean';
+
+export interface Invocation {
+  readonly manager: PackageManager;
+  readonly kind: InvocationKind;
+  readonly command: Command;
+  /** The word naming the action (`install`, `ci`, `build`, ...), when there is one. */
+  readonly verb?: ShellWord;
+}
+
+export interface ManagerInfo {
+  readonly id: PackageManager;
+  /** Name shown in messages. */
+  readonly label: string;
+  readonly ecosystem: Ecosystem;
+  /** The command that empties the cache, for appending to a RUN (absent: remove the cache dirs). */
+  readonly cleanup?: string;
+  /** Typical size of what the cache leaves in a layer, for messages. */
+  readonly typicalSize: string;
+}
+
+export const MANAGERS: Readonly<Record<PackageManager, ManagerInfo>> = {
+  apt: { id: 'apt', label: 'apt', ecosystem: 'deb', cleanup: 'apt-get clean', typicalSize: 'apt lists are typically 20-50 MB, downloaded .deb files as large as the packages' },
+  apk: { id: 'apk', label: 'apk', ecosystem: 'alpine', typicalSize: 'the apk index is typically 2-5 MB' },
+  dnf: { id: 'dnf', label: 'dnf', ecosystem: 'rpm', cleanup: 'dnf clean all', typicalSize: 'dnf metadata is typically 50-200 MB' },
+  yum: { id: 'yum', label: 'yum', ecosystem: 'rpm', cleanup: 'yum clean all', typicalSize: 'yum metadata is typically 50-200 MB' },
+  microdnf: { id: 'microdnf', label: 'microdnf', ecosystem: 'rpm', cleanup: 'microdnf clean all', typicalSize: 'microdnf metadata is typically 20-100 MB' },
+  zypper: { id: 'zypper', label: 'zypper', ecosystem: 'suse', cleanup: 'zypper clean --all', typicalSize: 'zypper caches are typically 20-100 MB' },
+  pip: { id: 'pip', label: 'pip', ecosystem: 'python', cleanup: 'pip cache purge', typicalSize: 'the pip cache is typically tens to hundreds of MB' },
+  uv: { id: 'uv', label: 'uv', ecosystem: 'python', cleanup: 'uv cache clean', typicalSize: 'the uv cache is typically tens to hundreds of MB' },
+  poetry: { id: 'poetry', label: 'Poetry', ecosystem: 'python', typicalSize: 'the Poetry cache is typically tens to hundreds of MB' },
+  pipenv: { id: 'pipenv', label: 'Pipenv', ecosystem: 'python', typicalSize: 'the Pipenv cache is typically tens to hundreds of MB' },
+  npm: { id: 'npm', label: 'npm', ecosystem: 'node', cleanup: 'npm cache clean --force', typicalSize: 'the npm cache is typically as large as node_modules, tens to hundreds of MB' },
+  yarn: { id: 'yarn', label: 'Yarn', ecosystem: 'node', cleanup: 'yarn cache clean', typicalSize: 'the Yarn cache is typically as large as node_modules, tens to hundreds of MB' },
+  pnpm: { id: 'pnpm', label: 'pnpm', ecosystem: 'node', typicalSize: 'the pnpm store holds every dependency, tens to hundreds of MB' },
+  go: { id: 'go', label: 'Go', ecosystem: 'go', cleanup: 'go clean -cache -modcache', typicalSize: 'the Go module and build caches are typically 100 MB-1 GB' },
+  cargo: { id: 'cargo', label: 'Cargo', ecosystem: 'rust', typicalSize: 'the Cargo registry is typically 100 MB-1 GB' },
+  maven: { id: 'maven', label: 'Maven', ecosystem: 'java', typicalSize: 'the Maven repository is typically 100 MB-1 GB' },
+  gradle: { id: 'gradle', label: 'Gradle', ecosystem: 'java', typicalSize: 'the Gradle caches are typically 200 MB-1 GB' },
+  bundler: { id: 'bundler', label: 'Bundler', ecosystem: 'ruby', typicalSize: 'cached .gem files are typically 10-100 MB' },
+  gem: { id: 'gem', label: 'RubyGems', ecosystem: 'ruby', typicalSize: 'cached .gem files are typically 10-100 MB' },
+  composer: { id: 'composer', label: 'Composer', ecosystem: 'php', cleanup: 'composer clear-cache', typicalSize: 'the Composer cache is typically tens of MB' },
+  dotnet: { id: 'dotnet', label: 'NuGet', ecosystem: 'dotnet', typicalSize: 'the NuGet package cache is typically 100 MB-1 GB' },
+};
+
+const NPM_INSTALL = new Set(['ci', 'install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'update', 'up', 'upgrade']);
+const APT_WITH_VALUE = ['t', 'target-release', 'o', 'option', 'c', 'config-file', 'a', 'host-architecture'];
+const GO_BUILD = new Set(['build', 'install', 'test', 'run', 'get', 'generate', 'vet']);
+
+function verbOf(cmd: Command, withValue: readonly string[] = []): ShellWord | undefined {
+  return positionals(cmd, withValue)[0];
+}
+
+function inv(manager: PackageManager, kind: InvocationKind, command: Command, verb?: ShellWord): Invocation {
+  return { manager, kind, command, verb };
+}
+
+/** `python -m pip ...` / `python3 -m pip ...`: the words after the module name. */
+function pythonModule(cmd: Command): { module: string; rest: ShellWord[] } | undefined {
+  if (!/^python(\d(\.\d+)?)?$/.test(cmd.program)) return undefined;
+  const m = cmd.args.findIndex((a) => a.value === '-m');
+  if (m < 0 || !cmd.args[m + 1]) return undefined;
+  return { module: cmd.args[m + 1].value, rest: cmd.args.slice(m + 2) };
+}
+
+/**
+ * The package-manager or build-tool action a command performs, or undefined. Recognises apt/apt-get,
+ * apk, dnf/yum/microdnf, zypper, pip (pip, pip3, pip3.12, python -m pip), uv, poetry, pipenv, npm,
+ * yarn, pnpm, go, cargo, mvn/mvnw, gradle/gradlew, bundle, gem, composer and dotnet.
+ */
+export function detectInvocation(cmd: Command): Invocation | undefined {
+  const p = cmd.program;
+  if (p === 'apt-get' || p === 'apt') {
+    const v = verbOf(cmd, APT_WITH_VALUE);
+    if (!v) return undefined;
+    if (['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'reinstall'].includes(v.value)) return inv('apt', 'install', cmd, v);
+    if (v.value === 'update') return inv('apt', 'update', cmd, v);
+    if (['clean', 'autoclean'].includes(v.value)) return inv('apt', 'clean', cmd, v);
+    return undefined;
+  }
+  if (p === 'apk') {
+    const v = verbOf(cmd, ['X', 'repository', 'p', 'root', 't', 'virtual', 'arch', 'cache-dir', 'keys-dir', 'repositories-file']);
+    if (!v) return undefined;
+    if (['add', 'upgrade', 'fix'].includes(v.value)) return inv('apk', 'install', cmd, v);
+    if (v.value === 'update') return inv('apk', 'update', cmd, v);
+    if (v.value === 'cache' && positionals(cmd)[1]?.value === 'clean') return inv('apk', 'clean', cmd, v);
+    return undefined;
+  }
+  if (p === 'dnf' || p === 'dnf5' || p === 'yum' || p === 'microdnf' || p === 'tdnf') {
+    const m: PackageManager = p === 'yum' ? 'yum' : p === 'microdnf' ? 'microdnf' : 'dnf';
+    const v = verbOf(cmd, ['setopt', 'enablerepo', 'disablerepo', 'installroot', 'releasever', 'c', 'config', 'x', 'exclude', 'repo']);
+    if (!v) return undefined;
+    if (['install', 'in', 'upgrade', 'update', 'up', 'groupinstall', 'reinstall', 'builddep', 'distro-sync', 'module', 'group'].includes(v.value)) return inv(m, 'install', cmd, v);
+    if (v.value === 'makecache') return inv(m, 'update', cmd, v);
+    if (v.value === 'clean') return inv(m, 'clean', cmd, v);
+    return undefined;
+  }
+  if (p === 'zypper') {
+    const v = verbOf(cmd, ['r', 'repo', 'root', 'R', 'reposd-dir', 'C', 'cache-dir']);
+    if (!v) return undefined;
+    if (['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si'].includes(v.value)) return inv('zypper', 'install', cmd, v);
+    if (['refresh', 'ref'].includes(v.value)) return inv('zypper', 'update', cmd, v);
+    if (['clean', 'cc'].includes(v.value)) return inv('zypper', 'clean', cmd, v);
+    return undefined;
+  }
+  const py = pythonModule(cmd);
+  if (/^pip(\d(\.\d+)?)?$/.test(p) || (py && /^pip\d?$/.test(py.module))) {
+    const words = py ? py.rest : cmd.args;
+    const v = words.find((w) => !w.value.startsWith('-'));
+    if (!v) return undefined;
+    if (['install', 'download', 'wheel'].includes(v.value)) return inv('pip', 'install', cmd, v);
+    if (v.value === 'cache') return inv('pip', 'clean', cmd, v);
+    return undefined;
+  }
+  if (p === 'uv') {
+    const pos = positionals(cmd);
+    const v = pos[0];
+    if (!v) return undefined;
+    if (v.value === 'pip' && ['install', 'sync'].includes(pos[1]?.value ?? '')) return inv('uv', 'install', cmd, pos[1]);
+    if (['sync', 'add', 'tool'].includes(v.value)) return inv('uv', 'install', cmd, v);
+    if (v.value === 'cache') return inv('uv', 'clean', cmd, v);
+    return undefined;
+  }
+  if (p === 'poetry') {
+    const v = verbOf(cmd);
+    if (v && ['install', 'add', 'update', 'sync'].includes(v.value)) return inv('poetry', 'install', cmd, v);
+    return undefined;
+  }
+  if (p === 'pipenv') {
+    const v = verbOf(cmd);
+    if (v && ['install', 'sync'].includes(v.value)) return inv('pipenv', 'install', cmd, v);
+    return undefined;
+  }
+  if (p === 'npm') {
+    const v = verbOf(cmd, ['prefix', 'C', 'w', 'workspace', 'registry', 'cache']);
+    if (!v) return undefined;
+    if (NPM_INSTALL.has(v.value)) return inv('npm', 'install', cmd, v);
+    if (v.value === 'cache') return inv('npm', 'clean', cmd, v);
+    if (v.value === 'run' || v.value === 'run-script') {
+      const script = positionals(cmd)[1]?.value ?? '';
+      if (/build|compile|dist|bundle/.test(script)) return inv('npm', 'build', cmd, v);
+    }
+    return undefined;
+  }
+  if (p === 'yarn') {
+    const pos = positionals(cmd, ['cwd', 'modules-folder', 'cache-folder']);
+    const v = pos[0];
+    if (!v) return inv('yarn', 'install', cmd);
+    if (['install', 'add'].includes(v.value)) return inv('yarn', 'install', cmd, v);
+    if (v.value === 'global' && pos[1]?.value === 'add') return inv('yarn', 'install', cmd, v);
+    if (v.value === 'cache') return inv('yarn', 'clean', cmd, v);
+    if (/build|compile|dist|bundle/.test(v.value === 'run' ? (pos[1]?.value ?? '') : v.value)) return inv('yarn', 'build', cmd, v);
+    return undefined;
+  }
+  if (p === 'pnpm') {
+    const v = verbOf(cmd, ['C', 'dir', 'filter', 'F', 'store-dir']);
+    if (!v) return undefined;
+    if (['install', 'i', 'add', 'fetch', 'update', 'up'].includes(v.value)) return inv('pnpm', 'install', cmd, v);
+    if (v.value === 'store') return inv('pnpm', 'clean', cmd, v);
+    if (/build|compile|dist|bundle/.test(v.value === 'run' ? (positionals(cmd)[1]?.value ?? '') : v.value)) return inv('pnpm', 'build', cmd, v);
+    return undefined;
+  }
+  if (p === 'go') {
+    const pos = positionals(cmd);
+    const v = pos[0];
+    if (!v) return undefined;
+    if (v.value === 'mod' && ['download', 'tidy', 'vendor'].includes(pos[1]?.value ?? '')) return inv('go', 'install', cmd, v);
+    if (GO_BUILD.has(v.value)) return inv('go', 'build', cmd, v);
+    if (v.value === 'clean') return inv('go', 'clean', cmd, v);
+    return undefined;
+  }
+  if (p === 'cargo') {
+    const v = verbOf(cmd);
+    if (!v) return undefined;
+    if (['build', 'install', 'test', 'run', 'b', 't', 'r'].includes(v.value)) return inv('cargo', 'build', cmd, v);
+    if (['fetch', 'vendor', 'chef'].includes(v.value)) return inv('cargo', 'install', cmd, v);
+    return undefined;
+  }
+  if (p === 'mvn' || p === 'mvnw') {
+    const v = positionals(cmd, ['f', 'file', 's', 'settings', 'pl', 'projects', 'P', 'activate-profiles', 'T', 'threads', 'gs', 'global-settings']).find((w) => !w.value.startsWith('-'));
+    if (!v) return undefined;
+    if (/^dependency:/.test(v.value)) return inv('maven', 'install', cmd, v);
+    return inv('maven', 'build', cmd, v);
+  }
+  if (p === 'gradle' || p === 'gradlew') {
+    const v = positionals(cmd, ['p', 'project-dir', 'b', 'build-file', 'x', 'exclude-task']).find((w) => !w.value.startsWith('-'));
+    if (!v) return undefined;
+    return inv('gradle', 'build', cmd, v);
+  }
+  if (p === 'bundle' || p === 'bundler') {
+    const v = verbOf(cmd);
+    if (!v || ['install', 'update'].includes(v.value)) return inv('bundler', 'install', cmd, v);
+    return undefined;
+  }
+  if (p === 'gem') {
+    const v = verbOf(cmd);
+    if (v && ['install', 'update'].includes(v.value)) return inv('gem', 'install', cmd, v);
+    return undefined;
+  }
+  if (p === 'composer' || p === 'composer.phar') {
+    const v = verbOf(cmd, ['d', 'working-dir']);
+    if (!v) return undefined;
+    if (['install', 'i', 'require', 'update', 'u', 'upgrade'].includes(v.value)) return inv('composer', 'install', cmd, v);
+    if (['clear-cache', 'clearcache', 'cc'].includes(v.value)) return inv('composer', 'clean', cmd, v);
+    return undefined;
+  }
+  if (p === 'dotnet') {
+    const v = verbOf(cmd);
+    if (!v) return undefined;
+    if (v.value === 'restore') return inv('dotnet', 'install', cmd, v);
+    if (['build', 'publish', 'test', 'pack'].includes(v.value)) return inv('dotnet', 'build', cmd, v);
+    return undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cache directories
+
+/** Where a stage runs a command: the user and the variables that steer cache locations. */
+export interface CacheEnv {
+  /** `root` unless a USER instruction says otherwise. */
+  readonly user: string;
+  /** Numeric uid/gid when known (for `uid=`/`gid=` on cache mounts). */
+  readonly uid?: number;
+  readonly gid?: number;
+  /** The home directory (from ENV HOME, the user's `useradd -d`, or `/root` / `/home/<user>`). */
+  readonly home: string;
+  /** The stage's base image, lower-cased, following `FROM <stage>` chains (`golang:1.22`). */
+  readonly baseImage: string;
+  /** An ENV/ARG value visible to the instruction, or an inline assignment on the command. */
+  readonly get: (name: string) => string | undefined;
+}
+
+export interface CacheDir {
+  readonly path: string;
+  /** `locked` for managers that cannot share a cache between concurrent builds (apt, dnf, yum). */
+  readonly sharing?: 'locked';
+}
+
+const KNOWN_UIDS: Record<string, number> = { root: 0, node: 1000, nobody: 65534, www: 33, 'www-data': 33, nonroot: 65532, gradle: 1000, app: 1654 };
+
+/** The root image a stage is built on, following `FROM <earlier stage>`. */
+export function baseImageOf(source: DockerfileSource, stage: Stage | undefined): string {
+  let s = stage;
+  const seen = new Set<number>();
+  while (s && s.baseStage !== undefined && !seen.has(s.index)) {
+    seen.add(s.index);
+    s = source.stages[s.baseStage];
+  }
+  return (s?.base ?? '').toLowerCase();
+}
+
+/** Image name without registry, tag or digest: `docker.io/library/golang:1.22` → `golang`. */
+export function imageName(ref: string): string {
+  const noDigest = ref.split('@')[0];
+  const parts = noDigest.split('/');
+  const last = parts[parts.length - 1];
+  return last.split(':')[0].toLowerCase();
+}
+
+function userFromInstructions(source: DockerfileSource, ins: Instruction, stage: Stage | undefined): { user: string; home?: string; uid?: number; gid?: number } {
+  const chain: Stage[] = [];
+  let s = stage;
+  const seen = new Set<number>();
+  while (s && !seen.has(s.index)) {
+    seen.add(s.index);
+    chain.unshift(s);
+    s = s.baseStage !== undefined ? source.stages[s.baseStage] : undefined;
+  }
+  let user = 'root';
+  const homes = new Map<string, string>();
+  const uids = new Map<string, number>();
+  const top = ins.parent ?? ins;
+  for (const st of chain) {
+    for (const i of st.instructions) {
+      if (i.index >= top.index) break;
+      if (i.keyword === 'USER' && i.args[0]) user = source.expand(i, i.args[0].value).value;
+      if (i.keyword === 'RUN') {
+        for (const c of source.commands(i)) {
+          if (!isProgram(c, 'useradd', 'adduser')) continue;
+          const pos = positionals(c, ['d', 'home', 'home-dir', 'h', 'u', 'uid', 'g', 'G', 'gid', 'ingroup', 's', 'shell', 'c', 'comment', 'gecos', 'k', 'K', 'e', 'f', 'Z', 'p', 'password', 'groups', 'S', 'D', 'H']);
+          const name = pos[pos.length - 1]?.value;
+          if (!name) continue;
+          const home = valueAfter(c, ['-d', '--home-dir', '--home', '-h']);
+          if (home) homes.set(name, home);
+          const uid = valueAfter(c, ['-u', '--uid']);
+          if (uid && /^\d+$/.test(uid)) uids.set(name, Number(uid));
+        }
+      }
+    }
+  }
+  const [name, group] = user.split(':');
+  let uid: number | undefined = /^\d+$/.test(name) ? Number(name) : (uids.get(name) ?? KNOWN_UIDS[name]);
+  let gid: number | undefined = group !== undefined ? (/^\d+$/.test(group) ? Number(group) : (KNOWN_UIDS[group] ?? undefined)) : uid;
+  if (uid === 0) gid ??= 0;
+  if (name === 'root' || uid === 0) return { user: name, home: '/root', uid: 0, gid: gid ?? 0 };
+  return { user: name, home: homes.get(name), uid, gid };
+}
+
+function valueAfter(c: Command, names: string[]): string | undefined {
+  for (let k = 0; k < c.args.length; k++) {
+    const v = c.args[k].value;
+    for (const n of names) {
+      if (v === n) return c.args[k + 1]?.value;
+      if (n.startsWith('--') && v.startsWith(`${n}=`)) return v.slice(n.length + 1);
+    }
+  }
+  return undefined;
+}
+
+/** The cache environment of a RUN (optionally with a command's inline `VAR=value` assignments). */
+export function cacheEnvOf(source: DockerfileSource, ins: Instruction, cmd?: Command): CacheEnv {
+  const stage = source.stageOf(ins);
+  const lookup = source.lookup(ins);
+  const inline = new Map((cmd?.assignments ?? []).map((a) => [a.name, a.value]));
+  const get = (n: string) => {
+    const v = inline.has(n) ? inline.get(n) : lookup(n);
+    return v === '' ? undefined : v;
+  };
+  const u = userFromInstructions(source, ins, stage);
+  const home = get('HOME') ?? u.home ?? (/^\d+$/.test(u.user) ? '/' : `/home/${u.user}`);
+  return { user: u.user, uid: u.uid, gid: u.gid, home: home.replace(/\/+$/, '') || '/', baseImage: baseImageOf(source, stage), get };
+}
+
+function join(dir: string, rel: string): string {
+  return `${dir.replace(/\/+$/, '')}/${rel}`;
+}
+
+/**
+ * Cache directories of a package manager, resolved against the stage (user, HOME, the tool's env
+ * variables, and the defaults of the official images: `golang` sets GOPATH=/go, `rust` sets
+ * CARGO_HOME=/usr/local/cargo, `ruby` sets GEM_HOME=/usr/local/bundle, `composer` sets COMPOSER_HOME=/tmp).
+ * `cmd` refines it where the invocation matters (`go mod download` needs only the module cache;
+ * Yarn Berry is recognised by `--immutable`).
+ */
+export function cacheDirs(manager: PackageManager, env: CacheEnv, inv?: Invocation): CacheDir[] {
+  const h = env.home;
+  const img = imageName(env.baseImage);
+  const xdgCache = env.get('XDG_CACHE_HOME') ?? join(h, '.cache');
+  switch (manager) {
+    case 'apt':
+      return [
+        { path: '/var/cache/apt', sharing: 'locked' },
+        { path: '/var/lib/apt', sharing: 'locked' },
+      ];
+    case 'apk':
+      return [{ path: '/var/cache/apk' }];
+    case 'dnf':
+      return [{ path: '/var/cache/dnf', sharing: 'locked' }];
+    case 'yum':
+      return [{ path: '/var/cache/yum', sharing: 'locked' }];
+    case 'microdnf':
+      return [{ path: '/var/cache/yum', sharing: 'locked' }];
+    case 'zypper':
+      return [{ path: '/var/cache/zypp', sharing: 'locked' }];
+    case 'pip':
+      return [{ path: env.get('PIP_CACHE_DIR') ?? join(xdgCache, 'pip') }];
+    case 'uv':
+      return [{ path: env.get('UV_CACHE_DIR') ?? join(xdgCache, 'uv') }];
+    case 'poetry':
+      return [{ path: env.get('POETRY_CACHE_DIR') ?? join(xdgCache, 'pypoetry') }];
+    case 'pipenv':
+      return [{ path: env.get('PIPENV_CACHE_DIR') ?? join(xdgCache, 'pipenv') }];
+    case 'npm':
+      return [{ path: env.get('npm_config_cache') ?? env.get('NPM_CONFIG_CACHE') ?? join(h, '.npm') }];
+    case 'yarn': {
+      const folder = env.get('YARN_CACHE_FOLDER');
+      if (folder) return [{ path: folder }];
+      const berry = inv && findFlag(inv.command, 'immutable');
+      return [{ path: berry ? join(h, '.yarn/berry/cache') : join(xdgCache, 'yarn') }];
+    }
+    case 'pnpm': {
+      const store = env.get('npm_config_store_dir') ?? env.get('PNPM_STORE_DIR');
+      if (store) return [{ path: store }];
+      const pnpmHome = env.get('PNPM_HOME');
+      return [{ path: pnpmHome ? join(pnpmHome, 'store') : join(env.get('XDG_DATA_HOME') ?? join(h, '.local/share'), 'pnpm/store') }];
+    }
+    case 'go': {
+      const gopath = env.get('GOPATH')?.split(':')[0] ?? (img === 'golang' ? '/go' : join(h, 'go'));
+      const mod = { path: env.get('GOMODCACHE') ?? join(gopath, 'pkg/mod') };
+      const build = { path: env.get('GOCACHE') ?? join(xdgCache, 'go-build') };
+      return inv?.kind === 'install' ? [mod] : [mod, build];
+    }
+    case 'cargo': {
+      const home = env.get('CARGO_HOME') ?? (img === 'rust' ? '/usr/local/cargo' : join(h, '.cargo'));
+      return [{ path: join(home, 'registry') }, { path: join(home, 'git/db') }];
+    }
+    case 'maven':
+      return [{ path: join(h, '.m2/repository') }];
+    case 'gradle':
+      return [{ path: join(env.get('GRADLE_USER_HOME') ?? join(h, '.gradle'), 'caches') }];
+    case 'bundler':
+    case 'gem': {
+      const gemHome = env.get('GEM_HOME') ?? env.get('BUNDLE_PATH') ?? (img === 'ruby' ? '/usr/local/bundle' : undefined);
+      return [{ path: gemHome ? join(gemHome, 'cache') : join(h, '.gem') }];
+    }
+    case 'composer': {
+      const dir = env.get('COMPOSER_CACHE_DIR');
+      if (dir) return [{ path: dir }];
+      const home = env.get('COMPOSER_HOME') ?? (img === 'composer' ? '/tmp' : undefined);
+      return [{ path: home ? join(home, 'cache') : join(xdgCache, 'composer') }];
+    }
+    case 'dotnet':
+      return [{ path: env.get('NUGET_PACKAGES') ?? join(h, '.nuget/packages') }];
+  }
+}
+
+/** `--mount=type=cache,target=DIR[,sharing=locked][,uid=N,gid=N]` for one cache dir. */
+export function cacheMountFlag(dir: CacheDir, env?: Pick<CacheEnv, 'uid' | 'gid'>): string {
+  let s = `--mount=type=cache,target=${dir.path}`;
+  if (dir.sharing) s += `,sharing=${dir.sharing}`;
+  if (env?.uid !== undefined && env.uid !== 0) s += `,uid=${env.uid}${env.gid !== undefined ? `,gid=${env.gid}` : ''}`;
+  return s;
+}
+
+/** A cache or tmpfs mount of the RUN covers `dir`. */
+export function mountCovers(ins: Instruction, dir: string): boolean {
+  return hasCacheMount(ins, dir);
+}
+
+/**
+ * A path a shell word names, with `~`, `$HOME` and `${HOME}` replaced by the home directory and other
+ * `$VAR`/`${VAR}` looked up in `env`. undefined when a variable cannot be resolved.
+ */
+export function resolvePathWord(raw: string, env: Pick<CacheEnv, 'home' | 'get'>): string | undefined {
+  let s = raw.replace(/^["']|["']$/g, '');
+  if (s === '~' || s.startsWith('~/')) s = env.home + s.slice(1);
+  let ok = true;
+  s = s.replace(/\$\{(\w+)\}|\$(\w+)/g, (_m, a: string | undefined, b: string | undefined) => {
+    const n = (a ?? b)!;
+    const v = n === 'HOME' ? env.home : env.get(n);
+    if (v === undefined) ok = false;
+    return v ?? '';
+  });
+  if (!ok) return undefined;
+  return s.replace(/\/{2,}/g, '/');
+}
+
+/** Strip trailing `/`, `/*`, `/.` from a removal target: `/var/lib/apt/lists/*` → `/var/lib/apt/lists`. */
+export function removalRoot(path: string): string {
+  let p = path;
+  for (;;) {
+    const q = p.replace(/\/\*+$/, '').replace(/\/\.$/, '').replace(/\/+$/, '');
+    if (q === p) break;
+    p = q;
+  }
+  return p || '/';
+}
+
+/** `removed` (a removal target, globs at the end allowed) covers `dir`: it is `dir` or a parent of it. */
+export function removalCovers(removed: string, dir: string): boolean {
+  const r = removalRoot(removed);
+  const d = dir.replace(/\/+$/, '');
+  return d === r || d.startsWith(r === '/' ? '/' : `${r}/`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Manifests
+
+export interface ManifestSet {
+  /** At least one must exist for the set to apply; the first is the standard name. */
+  readonly required: readonly string[];
+  /** Copied too when present in the build context. */
+  readonly optional: readonly string[];
+  /** Names used when the build context is unknown. */
+  readonly standard: readonly string[];
+  /** A command that downloads the dependencies without the sources (when the install itself needs sources). */
+  readonly prefetch?: string;
+}
+
+/** Dependency manifests per install tool. pip's set is computed from the `-r` files of the command. */
+export const MANIFESTS: Readonly<Partial<Record<PackageManager, ManifestSet>>> = {
+  npm: { required: ['package.json'], optional: ['package-lock.json', 'npm-shrinkwrap.json', '.npmrc'], standard: ['package.json', 'package-lock.json'] },
+  yarn: { required: ['package.json'], optional: ['yarn.lock', '.yarnrc.yml', '.yarnrc', '.npmrc'], standard: ['package.json', 'yarn.lock'] },
+  pnpm: { required: ['package.json'], optional: ['pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc'], standard: ['package.json', 'pnpm-lock.yaml'] },
+  poetry: { required: ['pyproject.toml'], optional: ['poetry.lock', 'poetry.toml'], standard: ['pyproject.toml', 'poetry.lock'] },
+  uv: { required: ['pyproject.toml'], optional: ['uv.lock', '.python-version'], standard: ['pyproject.toml', 'uv.lock'] },
+  pipenv: { required: ['Pipfile'], optional: ['Pipfile.lock'], standard: ['Pipfile', 'Pipfile.lock'] },
+  go: { required: ['go.mod'], optional: ['go.sum'], standard: ['go.mod', 'go.sum'], prefetch: 'go mod download' },
+  cargo: { required: ['Cargo.toml'], optional: ['Cargo.lock'], standard: ['Cargo.toml', 'Cargo.lock'] },
+  maven: { required: ['pom.xml'], optional: [], standard: ['pom.xml'], prefetch: 'mvn -B dependency:go-offline' },
+  gradle: { required: ['build.gradle', 'build.gradle.kts'], optional: ['settings.gradle', 'settings.gradle.kts', 'gradle.properties'], standard: ['build.gradle', 'settings.gradle'] },
+  bundler: { required: ['Gemfile'], optional: ['Gemfile.lock'], standard: ['Gemfile', 'Gemfile.lock'] },
+  composer: { required: ['composer.json'], optional: ['composer.lock'], standard: ['composer.json', 'composer.lock'] },
+  dotnet: { required: [], optional: ['NuGet.config', 'nuget.config', 'Directory.Build.props', 'Directory.Packages.props'], standard: [], prefetch: 'dotnet restore' },
+};
+
+function contextKnown(ctx: BuildContext | undefined): ctx is BuildContext {
+  return !!ctx && ctx.dir !== undefined;
+}
+
+/**
+ * The manifest files to copy before the install, relative to the build context. `dir` is the
+ * context-relative directory the whole-source COPY copies from (`.` usually). When the context is
+ * known, only existing files are returned, and an empty list means the rewrite must not be offered;
+ * when it is unknown, the standard names.
+ */
+export function manifestsFor(manager: PackageManager, ctx: BuildContext | undefined, extra: readonly string[] = []): string[] {
+  const set = MANIFESTS[manager];
+  if (manager === 'pip') {
+    if (!contextKnown(ctx)) return [...extra];
+    return extra.length && extra.every((f) => ctx.exists(f)) ? followRequirementIncludes(extra, ctx) : [];
+  }
+  if (!set) return [];
+  if (!contextKnown(ctx)) return [...set.standard, ...extra];
+  const req = set.required.filter((f) => ctx.exists(f));
+  if (set.required.length && !req.length) return [];
+  return [...req, ...set.optional.filter((f) => ctx.exists(f)), ...extra.filter((f) => ctx.exists(f))];
+}
+
+/** pip requirement files plus the `-r`/`-c` files they include (relative to the including file). */
+function followRequirementIncludes(files: readonly string[], ctx: BuildContext): string[] {
+  const out: string[] = [];
+  const queue = [...files];
+  while (queue.length && out.length < 50) {
+    const f = queue.shift()!;
+    if (out.includes(f)) continue;
+    out.push(f);
+    const text = ctx.readFile(f);
+    if (!text) continue;
+    const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : '';
+    for (const line of text.split(/\r?\n/)) {
+      const m = /^\s*(?:-r|--requirement|-c|--constraint)[\s=]+(\S+)/.exec(line);
+      if (m && !/^[a-z]+:\/\//.test(m[1])) queue.push(normalizeRel(dir + m[1]));
+    }
+  }
+  return out;
+}
+
+function normalizeRel(p: string): string {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
+/** Requirement/constraint files named by a pip (or `uv pip`) command's `-r`/`-c` options. */
+export function pipRequirementFiles(cmd: Command): ShellWord[] {
+  const out: ShellWord[] = [];
+  const a = cmd.args;
+  for (let k = 0; k < a.length; k++) {
+    const v = a[k].value;
+    if (['-r', '--requirement', '-c', '--constraint'].includes(v) && a[k + 1]) out.push(a[k + 1]);
+    else if (/^--(requirement|constraint)=/.test(v)) out.push({ ...a[k], value: v.slice(v.indexOf('=') + 1) });
+    else if (/^-[rc]\S/.test(v)) out.push({ ...a[k], value: v.slice(2) });
+  }
+  return out;
+}
+
+/**
+ * A dependency install that only needs manifests (so it can run before the sources are copied):
+ * `npm ci`, `yarn install`, `pip install -r req.txt`, `poetry install`, `go mod download`,
+ * `bundle install`, `composer install`, ... Installs of the project itself (`pip install .`,
+ * `pip install -e .`, `npm install` of a local path) are not.
+ */
+export function isManifestInstall(i: Invocation): boolean {
+  if (i.kind !== 'install') return false;
+  const c = i.command;
+  switch (i.manager) {
+    case 'npm':
+    case 'pnpm':
+      return ['ci', 'install', 'i', 'fetch'].includes(i.verb?.value ?? '') && positionals(c).length === 1;
+    case 'yarn':
+      return !i.verb || (i.verb.value === 'install' && positionals(c).length === 1);
+    case 'pip':
+    case 'uv': {
+      if (i.manager === 'uv' && i.verb?.value === 'sync') return true;
+      const reqs = pipRequirementFiles(c);
+      if (!reqs.length) return false;
+      const after = c.args.slice(c.args.indexOf(i.verb!) + 1);
+      const reqSet = new Set(reqs.map((r) => r.span.start));
+      for (let k = 0; k < after.length; k++) {
+        const v = after[k].value;
+        if (reqSet.has(after[k].span.start) || v.startsWith('-')) continue;
+        return false; // a package or path besides the requirement files
+      }
+      return true;
+    }
+    case 'poetry':
+    case 'pipenv':
+      return ['install', 'sync'].includes(i.verb?.value ?? '');
+    case 'go':
+      return true;
+    case 'bundler':
+      return !i.verb || i.verb.value === 'install';
+    case 'composer':
+      return ['install', 'i'].includes(i.verb?.value ?? '');
+    case 'dotnet':
+      return i.verb?.value === 'restore';
+    case 'maven':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Toolchains
+
+export type ToolchainKind = 'compiler-package' | 'toolchain-image' | 'build-command';
+
+export interface ToolchainEvidence {
+  readonly kind: ToolchainKind;
+  /** `gcc`, `golang:1.22`, `go build`. */
+  readonly what: string;
+  readonly ecosystem?: Ecosystem | 'c';
+  readonly instruction: Instruction;
+  readonly at: { readonly span: { start: number; end: number } };
+  /** For build commands: the invocation. */
+  readonly invocation?: Invocation;
+}
+
+const COMPILER_PACKAGES = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?|make|cmake|automake|autoconf|libtool|pkg-config|pkgconf|gcc-c\+\+|golang(-go)?|go|rustc|cargo|maven|gradle|openjdk-\d+-jdk(-headless)?|java-\d+-openjdk-devel|default-jdk|musl-dev|linux-headers|[\w.+-]+-(dev|devel))$/;
+
+/** Toolchain images and the runtime image family to propose for the shipped stage. */
+export const TOOLCHAIN_IMAGES: Readonly<Record<string, { ecosystem: Ecosystem | 'c'; runtime: (tag: string) => string | undefined }>> = {
+  golang: { ecosystem: 'go', runtime: () => 'gcr.io/distroless/static-debian12' },
+  rust: { ecosystem: 'rust', runtime: () => 'gcr.io/distroless/cc-debian12' },
+  maven: { ecosystem: 'java', runtime: (tag) => { const v = /(?:^|-)(?:eclipse-temurin-|openjdk-|jdk-?)?(\d{2})(?:\b|-)/.exec(tag)?.[1] ?? /-(\d{2})\b/.exec(tag)?.[1]; return v ? `eclipse-temurin:${v}-jre` : undefined; } },
+  gradle: { ecosystem: 'java', runtime: (tag) => { const v = /jdk(\d{2})/.exec(tag)?.[1]; return v ? `eclipse-temurin:${v}-jre` : undefined; } },
+  openjdk: { ecosystem: 'java', runtime: (tag) => { const v = /^(\d{2})/.exec(tag)?.[1]; return v ? `eclipse-temurin:${v}-jre` : undefined; } },
+  'eclipse-temurin': { ecosystem: 'java', runtime: (tag) => (/jdk/.test(tag) || /^\d+$/.test(tag) ? `eclipse-temurin:${/^(\d+)/.exec(tag)?.[1] ?? ''}-jre`.replace(':-jre', ':jre') : undefined) },
+  gcc: { ecosystem: 'c', runtime: () => 'debian:bookworm-slim' },
+  sdk: { ecosystem: 'dotnet', runtime: (tag) => `mcr.microsoft.com/dotnet/aspnet${tag ? `:${tag}` : ''}` },
+  node: { ecosystem: 'node', runtime: (tag) => (tag && !/slim|alpine/.test(tag) ? `node:${tag.replace(/-(bookworm|bullseye|buster)$/, '')}-slim` : undefined) },
+  python: { ecosystem: 'python', runtime: (tag) => (tag && !/slim|alpine/.test(tag) ? `python:${tag.replace(/-(bookworm|bullseye|buster)$/, '')}-slim` : undefined) },
+};
+
+/** Image name and tag of a FROM reference (`golang:1.22-alpine` → `golang`, `1.22-alpine`). */
+export function imageTag(ref: string): string {
+  const noDigest = ref.split('@')[0];
+  const last = noDigest.slice(noDigest.lastIndexOf('/') + 1);
+  const i = last.indexOf(':');
+  return i >= 0 ? last.slice(i + 1) : '';
+}
+
+/** The toolchain image family of a base image reference, if any (`mcr.microsoft.com/dotnet/sdk:8.0` → `sdk`). */
+export function toolchainImage(ref: string): string | undefined {
+  const name = imageName(ref);
+  if (name === 'sdk' && !/dotnet\/sdk/.test(ref)) return undefined;
+  if (name === 'node' || name === 'python') return undefined; // full node/python are runtimes too; only build commands count
+  return name in TOOLCHAIN_IMAGES ? name : undefined;
+}
+
+/** Compiler packages installed by a command (apt-get/apk/dnf/yum/zypper install). */
+export function compilerPackages(cmd: Command): ShellWord[] {
+  const i = detectInvocation(cmd);
+  if (!i || i.kind !== 'install' || !['apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper'].includes(i.manager)) return [];
+  const pos = positionals(cmd, ['t', 'target-release', 'o', 'option', 'X', 'repository', 'setopt', 'virtual']);
+  return pos.slice(1).filter((w) => COMPILER_PACKAGES.test(w.value.split(/[=:]/)[0]));
+}
