@@ -78,7 +78,7 @@ export function parseText(text: string): ParsedDockerfile {
   const ast = DockerfileParser.parse(normalizeForAst(text));
   const toOffset = (p: { line: number; character: number }) => lines.offset({ line: p.line + 1, column: p.character + 1 });
 
-  const directives: Directive[] = ast.getDirectives().map((d) => {
+  const allDirectives: Directive[] = ast.getDirectives().map((d) => {
     const nr = d.getNameRange();
     const vr = d.getValueRange();
     const line = nr.start.line + 1;
@@ -90,6 +90,11 @@ export function parseText(text: string): ParsedDockerfile {
       line,
     };
   });
+  // dockerfile-ast also takes `# hadolint global ignore=X` as a directive named `hadolint`; BuildKit
+  // requires `# name=value` with a one-word name, and the first other line ends the directive block.
+  const firstBad = allDirectives.findIndex((d) => !/^\s*#\s*[A-Za-z][A-Za-z0-9]*\s*=/.test(text.slice(d.span.start, d.span.end)));
+  const directives = firstBad < 0 ? allDirectives : allDirectives.slice(0, firstBad);
+  const notDirectives = firstBad < 0 ? [] : allDirectives.slice(firstBad);
   let escape = '\\';
   const escDirective = directives.find((d) => d.name === 'escape');
   if (escDirective) {
@@ -109,6 +114,11 @@ export function parseText(text: string): ParsedDockerfile {
     const end = toOffset(r.end);
     const t = text.slice(start, end);
     comments.push({ text: t, content: t.replace(/^\s*#/, '').trim(), span: { start, end }, line: r.start.line + 1 });
+  }
+  for (const d of notDirectives) {
+    const start = d.span.start + (/^\s*/.exec(text.slice(d.span.start, d.span.end))?.[0].length ?? 0);
+    const t = text.slice(start, d.span.end);
+    if (!comments.some((c) => c.line === d.line)) comments.push({ text: t, content: t.replace(/^\s*#/, '').trim(), span: { start, end: d.span.end }, line: d.line });
   }
   comments.sort((a, b) => a.span.start - b.span.start);
 
