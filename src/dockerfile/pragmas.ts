@@ -79,6 +79,8 @@ export function readPragmas(comments: readonly Comment[], directives: readonly D
       continue;
     }
     m = HADOLINT.exec(t);
+    // hadolint rejects the whole pragma when one of the names is not a rule code
+    if (m && !names(m[2]).every((n) => /^(dl|sc)\d+$/.test(n))) continue;
     if (m) {
       const scope = (m[1] ?? '').trim().toLowerCase();
       if (scope === 'global') suppressions.push({ names: names(m[2]), comment: c, origin: 'hadolint' });

@@ -14,3 +14,13 @@ describe('parser directives', () => {
     expect(p.comments.map((c) => c.line)).toEqual([2, 3]);
   });
 });
+
+describe('hadolint pragmas', () => {
+  it('a `# hadolint ignore=` with a name that is not a rule code is ignored as a whole (as hadolint does)', async () => {
+    const { readPragmas } = await import('../../src/dockerfile/pragmas.js');
+    const bad = parseText('FROM scratch\n# hadolint ignore=crazy,DL3002\nUSER root\n');
+    expect(readPragmas(bad.comments, bad.directives, bad.instructions, bad.text).suppressions).toEqual([]);
+    const good = parseText('FROM scratch\n# hadolint ignore=DL3001,DL3002\nUSER root\n');
+    expect(readPragmas(good.comments, good.directives, good.instructions, good.text).suppressions.map((s) => s.names)).toEqual([['dl3001', 'dl3002']]);
+  });
+});
