@@ -144,11 +144,13 @@ export function isAttestation(d: Descriptor): boolean {
 export function selectManifest(index: Descriptor[], want: Platform | null, what: string): Descriptor {
   const images = index.filter((d) => !isAttestation(d));
   if (images.length === 0) throw new ImageSourceError('not-found', `${what} lists no image manifest`);
-  if (want === null && images.length === 1 && images[0].platform === undefined) return images[0];
+  if (images.length === 1 && images[0].platform === undefined) return images[0];
   const target = want ?? hostPlatform();
   const hit = images.find((d) => d.platform !== undefined && platformMatches(d.platform, target));
   if (hit) return hit;
   if (want === null && images.length === 1) return images[0];
+  const nested = images.find((d) => d.platform === undefined && (d.mediaType === MEDIA.ociIndex || d.mediaType === MEDIA.dockerList));
+  if (nested) return nested;
   const listed = images.map((d) => (d.platform ? platformString(d.platform) : 'unknown platform')).join(', ');
   throw new ImageSourceError('platform', `${what} has no image for ${platformString(target)}; it has: ${listed}. Choose one with --platform`);
 }
