@@ -87,7 +87,7 @@ export const MANAGERS: Readonly<Record<PackageManager, ManagerInfo>> = {
   bundler: { id: 'bundler', label: 'Bundler', ecosystem: 'ruby', typicalSize: 'cached .gem files are typically 10-100 MB' },
   gem: { id: 'gem', label: 'RubyGems', ecosystem: 'ruby', typicalSize: 'cached .gem files are typically 10-100 MB' },
   composer: { id: 'composer', label: 'Composer', ecosystem: 'php', cleanup: 'composer clear-cache', typicalSize: 'the Composer cache is typically tens of MB' },
-  dotnet: { id: 'dotnet', label: 'NuGet', ecosystem: 'dotnet', typicalSize: 'the NuGet package cache is typically 100 MB-1 GB' },
+  dotnet: { id: 'dotnet', label: 'NuGet', ecosystem: 'dotnet', cleanup: 'dotnet nuget locals all --clear', typicalSize: 'the NuGet package cache is typically 100 MB-1 GB' },
 };
 
 const NPM_INSTALL = new Set(['ci', 'install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'update', 'up', 'upgrade']);
@@ -171,6 +171,7 @@ export function detectInvocation(cmd: Command): Invocation | undefined {
   if (p === 'poetry') {
     const v = verbOf(cmd);
     if (v && ['install', 'add', 'update', 'sync'].includes(v.value)) return inv('poetry', 'install', cmd, v);
+    if (v?.value === 'cache') return inv('poetry', 'clean', cmd, v);
     return undefined;
   }
   if (p === 'pipenv') {
@@ -255,10 +256,34 @@ export function detectInvocation(cmd: Command): Invocation | undefined {
     const v = verbOf(cmd);
     if (!v) return undefined;
     if (v.value === 'restore') return inv('dotnet', 'install', cmd, v);
+    if (v.value === 'nuget' && positionals(cmd)[1]?.value === 'locals') return inv('dotnet', 'clean', cmd, v);
     if (['build', 'publish', 'test', 'pack'].includes(v.value)) return inv('dotnet', 'build', cmd, v);
     return undefined;
   }
   return undefined;
+}
+
+/** A `clean` invocation that empties the download cache (`npm cache clean`, `go clean -modcache`, `dnf clean all`, ...). */
+export function isCacheCleanup(i: Invocation): boolean {
+  if (i.kind !== 'clean') return false;
+  const c = i.command;
+  const args = c.args.map((a) => a.value);
+  switch (i.manager) {
+    case 'npm':
+    case 'yarn':
+      return args.includes('clean');
+    case 'pnpm':
+      return args.includes('prune');
+    case 'pip':
+      return args.includes('purge') || args.includes('remove');
+    case 'go':
+      return args.includes('-modcache') || args.includes('-cache');
+    case 'apk':
+    case 'uv':
+      return args.includes('clean');
+    default:
+      return true;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -451,6 +476,20 @@ export function cacheDirs(manager: PackageManager, env: CacheEnv, inv?: Invocati
     case 'dotnet':
       return [{ path: env.get('NUGET_PACKAGES') ?? join(h, '.nuget/packages') }];
   }
+}
+
+/**
+ * Stages whose layers end up in the final image: the final stage and the stages it is built on
+ * (`FROM <stage>`), transitively. Stages only read through `COPY --from` ship nothing of their own.
+ */
+export function shippedStages(source: DockerfileSource): Set<number> {
+  const out = new Set<number>();
+  let s: Stage | undefined = source.stages.find((x) => x.isFinal);
+  while (s && !out.has(s.index)) {
+    out.add(s.index);
+    s = s.baseStage !== undefined ? source.stages[s.baseStage] : undefined;
+  }
+  return out;
 }
 
 /** `--mount=type=cache,target=DIR[,sharing=locked][,uid=N,gid=N]` for one cache dir. */

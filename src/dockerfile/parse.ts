@@ -314,6 +314,7 @@ function buildInstruction(
   if (base.trigger) {
     (base.trigger as { span: Span; line: number; endLine: number }).span = { start: base.trigger.keywordSpan.start, end: spanEnd };
     (base.trigger as { endLine: number }).endLine = endLine;
+    (base.trigger as { line: number }).line = lines.position(base.trigger.keywordSpan.start).line;
   }
   return { ...base, heredocs: target === base ? heredocs : [], span, line: lines.position(kwStart).line, endLine };
 }

@@ -6,6 +6,7 @@ import {
   cacheEnvOf,
   cacheMountFlag,
   detectInvocation,
+  isCacheCleanup,
   MANAGERS,
   removalRoot,
   resolvePathWord,
@@ -58,7 +59,7 @@ function pointlessCleanups(source: DockerfileSource, ins: Instruction, manager: 
         const f = findFlag(c, ...flags);
         if (f && /^--/.test(f.value) && !f.value.includes('=')) out.push({ at: f, edit: removeWord(source, f), what: f.value });
       }
-      if (i.kind === 'clean' && isCacheClean(i)) out.push({ at: c, edit: removeCommand(source, ins, c), what: source.textOf(c.span) });
+      if (i.kind === 'clean' && isCacheCleanup(i)) out.push({ at: c, edit: removeCommand(source, ins, c), what: source.textOf(c.span) });
     }
     if (isProgram(c, 'rm')) {
       const pos = positionals(c);
@@ -72,27 +73,6 @@ function pointlessCleanups(source: DockerfileSource, ins: Instruction, manager: 
     }
   }
   return out;
-}
-
-function isCacheClean(i: Invocation): boolean {
-  const c = i.command;
-  const args = c.args.map((a) => a.value);
-  switch (i.manager) {
-    case 'npm':
-    case 'yarn':
-      return args.includes('clean');
-    case 'pnpm':
-      return args.includes('prune');
-    case 'pip':
-      return args.includes('purge') || args.includes('remove');
-    case 'go':
-      return args.includes('-modcache') || args.includes('-cache');
-    case 'apk':
-    case 'uv':
-      return args.includes('clean');
-    default:
-      return true;
-  }
 }
 
 /** The mount would hide state an earlier RUN left in the cache dir (apt lists, apk index). */

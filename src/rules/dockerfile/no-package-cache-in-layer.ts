@@ -1,0 +1,139 @@
+import { appendCommand } from '../../dockerfile/edits.js';
+import type { Instruction } from '../../dockerfile/nodes.js';
+import {
+  cacheDirs,
+  cacheEnvOf,
+  detectInvocation,
+  isCacheCleanup,
+  MANAGERS,
+  removalCovers,
+  resolvePathWord,
+  shippedStages,
+  type CacheDir,
+  type CacheEnv,
+  type Invocation,
+  type PackageManager,
+} from '../../dockerfile/optimize-queries.js';
+import { findFlag, hasCacheMount, isProgram, positionals } from '../../dockerfile/shell-queries.js';
+import type { Command } from '../../dockerfile/shell.js';
+import type { DockerfileSource } from '../../dockerfile/source.js';
+import { defineRule } from '../rule.js';
+
+/**
+ * Managers this rule covers. pip (pip-no-cache-dir), apk (apk-no-cache) and apt lists
+ * (apt-lists-cleanup) have their own rules; apt is covered here only for downloaded archives.
+ */
+const COVERED = new Set<PackageManager>(['apt', 'dnf', 'yum', 'microdnf', 'zypper', 'uv', 'poetry', 'pipenv', 'npm', 'yarn', 'pnpm', 'go', 'cargo', 'maven', 'gradle', 'bundler', 'gem', 'composer', 'dotnet']);
+/** Build commands that fill the cache like an install does. */
+const BUILD_FILLS = new Set<PackageManager>(['go', 'cargo', 'maven', 'gradle', 'dotnet']);
+/** `--no-cache` style flags that keep the cache out of the layer. */
+const NO_CACHE: Partial<Record<PackageManager, string[]>> = { composer: ['no-cache'], bundler: ['no-cache'], uv: ['no-cache'], poetry: ['no-cache'] };
+const NO_CACHE_ENV: Partial<Record<PackageManager, string>> = { uv: 'UV_NO_CACHE', composer: 'COMPOSER_NO_CACHE' };
+
+const DOCKER_CLEAN = '/etc/apt/apt.conf.d/docker-clean';
+
+/** apt keeps downloaded .deb files only once docker-clean is disabled (official images delete them after every install). */
+function aptKeepsArchives(source: DockerfileSource, ins: Instruction, cmd: Command): boolean {
+  if (cmd.args.some((a) => /Keep-Downloaded-Packages=(true|1|yes)/i.test(a.value))) return true;
+  const stage = source.stageOf(ins);
+  const top = ins.parent ?? ins;
+  const chain: Instruction[] = [];
+  let s = stage;
+  const seen = new Set<number>();
+  while (s && !seen.has(s.index)) {
+    seen.add(s.index);
+    chain.unshift(...s.instructions);
+    s = s.baseStage !== undefined ? source.stages[s.baseStage] : undefined;
+  }
+  for (const i of chain) {
+    if (i.keyword !== 'RUN' || i.index > top.index) continue;
+    for (const c of source.commands(i)) {
+      if (i.index === top.index && c.span.start > cmd.span.start) break;
+      if (isProgram(c, 'rm') && positionals(c).some((a) => a.value === DOCKER_CLEAN)) return true;
+      if (c.args.some((a) => /Keep-Downloaded-Packages/.test(a.value) && /true/.test(a.value))) return true;
+    }
+  }
+  return false;
+}
+
+function cleaned(source: DockerfileSource, ins: Instruction, manager: PackageManager, dir: CacheDir, env: CacheEnv): boolean {
+  if (hasCacheMount(ins, dir.path)) return true;
+  for (const c of source.commands(ins)) {
+    const i = detectInvocation(c);
+    if (i?.manager === manager && isCacheCleanup(i)) return true;
+    if (isProgram(c, 'rm')) {
+      for (const a of positionals(c)) {
+        const p = resolvePathWord(a.raw, env);
+        if (p !== undefined && removalCovers(p, dir.path)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function keepsNoCache(inv: Invocation, env: CacheEnv): boolean {
+  const flags = NO_CACHE[inv.manager];
+  if (flags && findFlag(inv.command, ...flags)) return true;
+  const v = NO_CACHE_ENV[inv.manager];
+  return !!v && /^(1|true|yes|on)$/i.test(env.get(v) ?? '');
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-package-cache-in-layer',
+    code: 'DF305',
+    target: 'dockerfile',
+    category: 'size',
+    description: 'Package-manager caches left in a layer of the final image waste space; clean them in the same RUN.',
+    recommended: true,
+    severity: 'warn',
+    fixable: 'unsafe',
+    messages: {
+      cacheLeft:
+        '{{manager}} leaves its cache ({{dirs}}) in this layer of the final image; {{size}}. Append `{{cleanup}}` to this RUN, or mount a cache there.',
+      aptArchives:
+        'apt keeps the downloaded .deb files in /var/cache/apt/archives because docker-clean is disabled; they are as large as the packages. Append `apt-get clean` to this RUN, or mount a cache at /var/cache/apt.',
+    },
+    onbuild: true,
+  },
+  create(ctx) {
+    const source = ctx.source;
+    const shipped = shippedStages(source);
+    return {
+      RUN(ins) {
+        const stage = source.stageOf(ins);
+        if (!stage || !shipped.has(stage.index)) return;
+        const firsts = new Map<PackageManager, Invocation>();
+        for (const c of source.commands(ins)) {
+          const i = detectInvocation(c);
+          if (!i || !COVERED.has(i.manager) || firsts.has(i.manager)) continue;
+          if (i.kind === 'install' || (i.kind === 'build' && BUILD_FILLS.has(i.manager))) firsts.set(i.manager, i);
+        }
+        for (const [manager, first] of firsts) {
+          const env = cacheEnvOf(source, ins, first.command);
+          if (keepsNoCache(first, env)) continue;
+          const info = MANAGERS[manager];
+          if (manager === 'apt') {
+            if (!aptKeepsArchives(source, ins, first.command)) continue;
+            const dir: CacheDir = { path: '/var/cache/apt/archives' };
+            if (cleaned(source, ins, manager, dir, env)) continue;
+            const edit = appendCommand(source, ins, 'apt-get clean');
+            ctx.report({ at: first.command, messageId: 'aptArchives', fixTitle: 'Append `apt-get clean`', fix: edit ? () => edit : undefined });
+            continue;
+          }
+          const dirs = cacheDirs(manager, env, first).filter((d) => !cleaned(source, ins, manager, d, env));
+          if (!dirs.length) continue;
+          const cleanup = info.cleanup ?? `rm -rf ${dirs.map((d) => d.path).join(' ')}`;
+          const edit = appendCommand(source, ins, cleanup);
+          ctx.report({
+            at: first.command,
+            messageId: 'cacheLeft',
+            data: { manager: info.label, dirs: dirs.map((d) => d.path).join(', '), size: info.typicalSize, cleanup },
+            fixTitle: `Append \`${cleanup}\``,
+            fix: edit ? () => edit : undefined,
+          });
+        }
+      },
+    };
+  },
+});
