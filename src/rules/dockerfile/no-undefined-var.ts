@@ -1,0 +1,167 @@
+import type { Span } from '../../core/diagnostic.js';
+import { closestName, expandLocated, locate, refNameSpan, type Located } from '../../dockerfile/check-queries.js';
+import type { Lookup } from '../../dockerfile/expand.js';
+import type { Instruction, LogicalText, Stage } from '../../dockerfile/nodes.js';
+import { PLATFORM_ARGS } from '../../dockerfile/source.js';
+import { defineRule } from '../rule.js';
+
+/** Variables that official and common base images set in their ENV. */
+const BASE_IMAGE_NAMES = new Set([
+  'PATH', 'HOME', 'HOSTNAME', 'LANG', 'LANGUAGE', 'LC_ALL', 'TERM', 'USER', 'SHELL', 'PWD', 'TZ', 'container',
+  'GPG_KEY', 'GOPATH', 'GOROOT', 'GOTOOLCHAIN', 'GOFLAGS', 'NVM_DIR', 'CONDA_DIR', 'VIRTUAL_ENV', 'LD_LIBRARY_PATH',
+  'LIBRARY_PATH', 'PYTHONPATH', 'PYTHONUNBUFFERED', 'PYTHONDONTWRITEBYTECODE', 'PKG_RELEASE', 'PHPIZE_DEPS', 'APP_UID',
+  'JAVA_OPTS', 'MAVEN_CONFIG', 'GRADLE_USER_HOME', 'BUNDLE_PATH', 'BUNDLE_APP_CONFIG', 'BUNDLE_SILENCE_ROOT_WARNING',
+]);
+const BASE_IMAGE_PATTERNS = [
+  /_(VERSION|HOME|SHA256|SHA512|CHECKSUM|URL|DIR|ROOT|PREFIX|DEPS)$/,
+  /^(PHP|DOTNET|ASPNETCORE|NUGET|NODE|NPM|YARN|PNPM|COREPACK|PYTHON|PIP|PIPX|POETRY|UV|RUBY|GEM|BUNDLE|GO|CARGO|RUSTUP|RUST|JAVA|JDK|JRE|MAVEN|MVN|GRADLE|NGINX|NJS|HTTPD|TOMCAT|CATALINA|CONDA|MAMBA|MAMBA_ROOT|NVIDIA|CUDA|NV|NCCL|CUDNN|PG|POSTGRES|MYSQL|MARIADB|MONGO|REDIS|ELASTIC|JENKINS|ANDROID|FLUTTER|DART|ERLANG|ELIXIR|OTP|REBAR3?|PERL|GHC|CABAL|STACK|SWIFT|JULIA|BUN|DENO|SBT|SCALA|KOTLIN|COMPOSER|WORDPRESS|DEBIAN|ALPINE|UBUNTU)_[A-Z0-9_]+$/,
+];
+
+export function commonBaseImageVar(name: string): boolean {
+  return BASE_IMAGE_NAMES.has(name) || BASE_IMAGE_PATTERNS.some((re) => re.test(name));
+}
+
+interface Options {
+  /** Skip names that base images commonly define in their ENV, when the stage starts from an external image. */
+  assumeBaseImageEnv: boolean;
+  /** More names to treat as defined by the base images you use. */
+  baseImageVars: string[];
+}
+
+type Target = { located: Located; span?: Span };
+
+export default defineRule({
+  meta: {
+    id: 'no-undefined-var',
+    code: 'DF107',
+    target: 'dockerfile',
+    category: 'correctness',
+    description: 'A `$variable` in an instruction that no ARG or ENV defines, so it expands to an empty string.',
+    recommended: true,
+    severity: 'warn',
+    hasSuggestions: true,
+    messages: {
+      undefined: '`${{name}}` is not defined by any ARG or ENV before this instruction, so it expands to an empty string. Declare it (`ARG {{name}}`) or fix the name.',
+      suggest: '`${{name}}` is not defined by any ARG or ENV before this instruction. Did you mean `${{suggestion}}`?',
+      globalArg: '`${{name}}` is a global ARG, which is only visible in FROM lines; redeclare it in this stage with `ARG {{name}}`.',
+      platformArg: '`${{name}}` is a predefined platform ARG, which a stage only sees after `ARG {{name}}`; add that line to the stage.',
+    },
+    options: { defaults: { assumeBaseImageEnv: true, baseImageVars: [] as string[] }, types: { assumeBaseImageEnv: 'boolean', baseImageVars: 'string[]' } },
+    aliases: ['UndefinedVar'],
+  },
+  create(ctx) {
+    const src = ctx.source;
+    const extra = new Set(ctx.options.baseImageVars ?? []);
+    const globalNames = new Set(src.globalArgs.flatMap((a) => (a.pairs ?? []).map((p) => p.key)));
+    const externalBase = new Map<number, boolean>();
+    const fromExternalImage = (st: Stage | undefined): boolean => {
+      if (!st) return false;
+      const known = externalBase.get(st.index);
+      if (known !== undefined) return known;
+      let s = st;
+      const seen = new Set<number>();
+      while (s.baseStage !== undefined && !seen.has(s.index)) {
+        seen.add(s.index);
+        s = src.stages[s.baseStage];
+      }
+      const r = !!s.base && s.base.toLowerCase() !== 'scratch';
+      externalBase.set(st.index, r);
+      return r;
+    };
+
+    const inLogical = (l: LogicalText, span: Span | undefined): Target | undefined => {
+      if (!span) return undefined;
+      const located = locate(l, span);
+      return located ? { located } : undefined;
+    };
+    const wordTargets = (ins: Instruction): Target[] => {
+      if (ins.json) {
+        return ins.json.values.map((v, k) => {
+          const sp = ins.json!.spans[k];
+          if (src.textOf(sp) === JSON.stringify(v)) {
+            const offsets = Array.from({ length: v.length + 1 }, (_, i) => sp.start + 1 + i);
+            return { located: { raw: v, offsets } };
+          }
+          // escapes in the JSON string: offsets inside are unknown, point at the element
+          return { located: { raw: v, offsets: Array.from({ length: v.length + 1 }, () => sp.start) }, span: sp };
+        });
+      }
+      return ins.args.filter((w) => !w.raw.startsWith('<<')).flatMap((w) => inLogical(ins.rest, w.span) ?? []);
+    };
+    const flagTargets = (ins: Instruction, names: string[]): Target[] =>
+      ins.flags.filter((f) => names.includes(f.name) && f.valueSpan).flatMap((f) => inLogical(ins.logical, f.valueSpan) ?? []);
+
+    const check = (ins: Instruction, targets: Target[], lookup: Lookup = src.lookup(ins)) => {
+      const stage = src.stageOf(ins);
+      const allowBase = ctx.options.assumeBaseImageEnv !== false && fromExternalImage(stage);
+      for (const t of targets) {
+        if (!t.located.raw.includes('$')) continue;
+        const r = expandLocated(t.located, lookup, src.escape);
+        for (const ref of r.undefinedRefs) {
+          if (extra.has(ref.name) || (allowBase && commonBaseImageVar(ref.name))) continue;
+          const at = t.span ?? ref.span;
+          if (ins.stage >= 0 && globalNames.has(ref.name)) {
+            ctx.report({ at, messageId: 'globalArg', data: { name: ref.name } });
+            continue;
+          }
+          if (ins.stage >= 0 && PLATFORM_ARGS.includes(ref.name)) {
+            ctx.report({ at, messageId: 'platformArg', data: { name: ref.name } });
+            continue;
+          }
+          const candidates = new Set([...src.scope(ins).keys(), ...globalNames]);
+          const suggestion = closestName(ref.name, candidates);
+          const nameSpan = t.span ? undefined : refNameSpan(src.text, ref);
+          ctx.report({
+            at,
+            messageId: suggestion ? 'suggest' : 'undefined',
+            data: { name: ref.name, suggestion: suggestion ?? '' },
+            suggest: suggestion && nameSpan ? [{ title: `Use $${suggestion}`, fix: (f) => f.replace(nameSpan, suggestion) }] : undefined,
+          });
+        }
+      }
+    };
+    const whole = (ins: Instruction): Target[] => (ins.rest.text ? [{ located: { raw: ins.rest.text, offsets: ins.rest.map } }] : []);
+
+    return {
+      ENV(ins) {
+        check(ins, (ins.pairs ?? []).flatMap((p) => inLogical(ins.rest, p.valueSpan) ?? []));
+      },
+      LABEL(ins) {
+        check(ins, (ins.pairs ?? []).flatMap((p) => [inLogical(ins.rest, p.keySpan), inLogical(ins.rest, p.valueSpan)].filter((t): t is Target => !!t)));
+      },
+      ARG(ins) {
+        // several ARGs in one instruction are declared one after the other
+        const base = src.lookup(ins);
+        const declared = new Map<string, string>();
+        for (const p of ins.pairs ?? []) {
+          const t = inLogical(ins.rest, p.valueSpan);
+          if (t) check(ins, [t], (n) => declared.get(n) ?? base(n));
+          declared.set(p.key, p.value ?? base(p.key) ?? '');
+        }
+      },
+      COPY(ins) {
+        check(ins, [...flagTargets(ins, ['chown', 'chmod']), ...wordTargets(ins)]);
+      },
+      ADD(ins) {
+        check(ins, [...flagTargets(ins, ['chown', 'chmod', 'checksum']), ...wordTargets(ins)]);
+      },
+      VOLUME(ins) {
+        check(ins, wordTargets(ins));
+      },
+      WORKDIR: (ins) => check(ins, whole(ins)),
+      USER: (ins) => check(ins, whole(ins)),
+      STOPSIGNAL: (ins) => check(ins, whole(ins)),
+      RUN(ins) {
+        const targets: Target[] = [];
+        for (const f of ins.flags) {
+          if (f.name !== 'mount') continue;
+          for (const o of f.options) {
+            const t = inLogical(ins.logical, o.valueSpan);
+            if (t) targets.push(t);
+          }
+        }
+        check(ins, targets);
+      },
+    };
+  },
+});
