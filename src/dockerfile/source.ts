@@ -194,7 +194,8 @@ export class DockerfileSource {
     for (const p of PROXY_ARGS) m.set(p, { name: p, value: null, kind: 'predefined' });
     if (stage.baseStage !== undefined) {
       const ends = this.endScopes();
-      for (const [k, v] of ends[stage.baseStage]) if (v.kind === 'env') m.set(k, v);
+      // BuildKit carries both the ENV and the declared ARGs of the parent stage into `FROM <stage>`
+      for (const [k, v] of ends[stage.baseStage]) if (v.kind === 'env' || v.kind === 'arg') m.set(k, v);
     }
     return m;
   }

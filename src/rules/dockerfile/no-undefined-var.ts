@@ -17,15 +17,32 @@ const BASE_IMAGE_PATTERNS = [
   /^(PHP|DOTNET|ASPNETCORE|NUGET|NODE|NPM|YARN|PNPM|COREPACK|PYTHON|PIP|PIPX|POETRY|UV|RUBY|GEM|BUNDLE|GO|CARGO|RUSTUP|RUST|JAVA|JDK|JRE|MAVEN|MVN|GRADLE|NGINX|NJS|HTTPD|TOMCAT|CATALINA|CONDA|MAMBA|MAMBA_ROOT|NVIDIA|CUDA|NV|NCCL|CUDNN|PG|POSTGRES|MYSQL|MARIADB|MONGO|REDIS|ELASTIC|JENKINS|ANDROID|FLUTTER|DART|ERLANG|ELIXIR|OTP|REBAR3?|PERL|GHC|CABAL|STACK|SWIFT|JULIA|BUN|DENO|SBT|SCALA|KOTLIN|COMPOSER|WORDPRESS|DEBIAN|ALPINE|UBUNTU)_[A-Z0-9_]+$/,
 ];
 
-export function commonBaseImageVar(name: string): boolean {
-  return BASE_IMAGE_NAMES.has(name) || BASE_IMAGE_PATTERNS.some((re) => re.test(name));
+/** Docker Official Images (and a few vendor bases) whose ENV is well known: only the names above come from them. */
+const KNOWN_BASES = new Set(
+  (
+    'alpine debian ubuntu busybox fedora centos rockylinux almalinux amazonlinux archlinux oraclelinux photon clearlinux ' +
+    'python pypy node golang rust ruby php perl openjdk eclipse-temurin amazoncorretto ibmjava sapmachine maven gradle ' +
+    'groovy clojure erlang elixir haskell julia swift dart r-base gcc bash nginx httpd tomcat jetty postgres mysql mariadb ' +
+    'mongo redis memcached rabbitmq elasticsearch haproxy traefik caddy docker registry composer wordpress drupal ' +
+    'ghost nextcloud joomla odoo sonarqube jenkins/jenkins mcr.microsoft.com/dotnet/sdk mcr.microsoft.com/dotnet/aspnet ' +
+    'mcr.microsoft.com/dotnet/runtime mcr.microsoft.com/dotnet/runtime-deps gcr.io/distroless/static gcr.io/distroless/base ' +
+    'gcr.io/distroless/cc gcr.io/distroless/python3 gcr.io/distroless/java gcr.io/distroless/nodejs redhat/ubi8 redhat/ubi9 ' +
+    'registry.access.redhat.com/ubi8 registry.access.redhat.com/ubi9 registry.access.redhat.com/ubi8/ubi ' +
+    'registry.access.redhat.com/ubi9/ubi registry.access.redhat.com/ubi8/ubi-minimal registry.access.redhat.com/ubi9/ubi-minimal'
+  ).split(' '),
+);
+
+/** Repository of an image reference without registry defaults, tag or digest (`docker.io/library/node:20` → `node`). */
+export function repositoryOf(ref: string): string {
+  let r = ref.toLowerCase().split('@')[0];
+  const slash = r.lastIndexOf('/');
+  const colon = r.lastIndexOf(':');
+  if (colon > slash) r = r.slice(0, colon);
+  return r.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '').replace(/^public\.ecr\.aws\/docker\/library\//, '');
 }
 
-interface Options {
-  /** Skip names that base images commonly define in their ENV, when the stage starts from an external image. */
-  assumeBaseImageEnv: boolean;
-  /** More names to treat as defined by the base images you use. */
-  baseImageVars: string[];
+export function commonBaseImageVar(name: string): boolean {
+  return BASE_IMAGE_NAMES.has(name) || BASE_IMAGE_PATTERNS.some((re) => re.test(name));
 }
 
 type Target = { located: Located; span?: Span };
@@ -53,19 +70,25 @@ export default defineRule({
     const src = ctx.source;
     const extra = new Set(ctx.options.baseImageVars ?? []);
     const globalNames = new Set(src.globalArgs.flatMap((a) => (a.pairs ?? []).map((p) => p.key)));
-    const externalBase = new Map<number, boolean>();
-    const fromExternalImage = (st: Stage | undefined): boolean => {
-      if (!st) return false;
-      const known = externalBase.get(st.index);
-      if (known !== undefined) return known;
+    /**
+     * What the stage's root image contributes to the environment: nothing (scratch, or no stage), the
+     * well-known variables of an official image, or an unknown set (any other image).
+     */
+    type BaseEnv = 'none' | 'known' | 'unknown';
+    const baseEnvCache = new Map<number, BaseEnv>();
+    const baseEnv = (st: Stage | undefined): BaseEnv => {
+      if (!st || ctx.options.assumeBaseImageEnv === false) return 'none';
+      const cached = baseEnvCache.get(st.index);
+      if (cached) return cached;
       let s = st;
       const seen = new Set<number>();
       while (s.baseStage !== undefined && !seen.has(s.index)) {
         seen.add(s.index);
         s = src.stages[s.baseStage];
       }
-      const r = !!s.base && s.base.toLowerCase() !== 'scratch';
-      externalBase.set(st.index, r);
+      const base = s.base ?? 'scratch';
+      const r: BaseEnv = base.toLowerCase() === 'scratch' ? 'none' : !base.includes('$') && KNOWN_BASES.has(repositoryOf(base)) ? 'known' : 'unknown';
+      baseEnvCache.set(st.index, r);
       return r;
     };
 
@@ -92,13 +115,13 @@ export default defineRule({
       ins.flags.filter((f) => names.includes(f.name) && f.valueSpan).flatMap((f) => inLogical(ins.logical, f.valueSpan) ?? []);
 
     const check = (ins: Instruction, targets: Target[], lookup: Lookup = src.lookup(ins)) => {
-      const stage = src.stageOf(ins);
-      const allowBase = ctx.options.assumeBaseImageEnv !== false && fromExternalImage(stage);
+      const env = baseEnv(src.stageOf(ins));
       for (const t of targets) {
         if (!t.located.raw.includes('$')) continue;
         const r = expandLocated(t.located, lookup, src.escape);
         for (const ref of r.undefinedRefs) {
-          if (extra.has(ref.name) || (allowBase && commonBaseImageVar(ref.name))) continue;
+          // BuildKit gives every image a default PATH
+          if (ref.name === 'PATH' || extra.has(ref.name) || (env !== 'none' && commonBaseImageVar(ref.name))) continue;
           const at = t.span ?? ref.span;
           if (ins.stage >= 0 && globalNames.has(ref.name)) {
             ctx.report({ at, messageId: 'globalArg', data: { name: ref.name } });
@@ -110,6 +133,8 @@ export default defineRule({
           }
           const candidates = new Set([...src.scope(ins).keys(), ...globalNames]);
           const suggestion = closestName(ref.name, candidates);
+          // an image we know nothing about may define it: report only what looks like a typo
+          if (env === 'unknown' && !suggestion) continue;
           const nameSpan = t.span ? undefined : refNameSpan(src.text, ref);
           ctx.report({
             at,
@@ -135,7 +160,9 @@ export default defineRule({
         const declared = new Map<string, string>();
         for (const p of ins.pairs ?? []) {
           const t = inLogical(ins.rest, p.valueSpan);
-          if (t) check(ins, [t], (n) => declared.get(n) ?? base(n));
+          // `ARG X=$X` is a no-op, not a mistake worth a finding
+          const selfRef = p.rawValue === `$${p.key}` || p.rawValue === `\${${p.key}}`;
+          if (t && !selfRef) check(ins, [t], (n) => declared.get(n) ?? base(n));
           declared.set(p.key, p.value ?? base(p.key) ?? '');
         }
       },

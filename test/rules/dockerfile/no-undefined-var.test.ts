@@ -17,7 +17,10 @@ ruleTester(rule, {
     'FROM alpine\nARG TARGETARCH\nCOPY bin/$TARGETARCH/app /app\n',
     'FROM alpine\nARG A=1 B=$A\n',
     'FROM alpine\nENV A=\\$NOT_A_VAR\n',
-    { name: 'option: extra base image names', code: 'FROM acme/base\nWORKDIR $ACME_ROOT_X\n', options: { baseImageVars: ['ACME_ROOT_X'] } },
+    { name: 'option: extra base image names', code: 'FROM alpine\nWORKDIR $ACME_ROOT_X\n', options: { baseImageVars: ['ACME_ROOT_X'] } },
+    { name: 'an unknown base image may define the variable', code: 'FROM gcr.io/oss-fuzz-base/base-builder\nWORKDIR $SRC\n' },
+    { name: 'BuildKit always defines PATH', code: 'FROM scratch\nENV PATH=/bin:$PATH\n' },
+    'ARG VERSION=${VERSION}\nFROM alpine\n',
   ],
   invalid: [
     {
@@ -73,6 +76,16 @@ ruleTester(rule, {
       name: 'global ARG default using an undefined name',
       code: 'ARG B=$A_UNDEF\nFROM alpine\n',
       errors: [{ line: 1, column: 7 }],
+    },
+    {
+      name: 'unknown base image: likely typos are still reported',
+      code: 'FROM acme/base:1\nARG APP_DIR=/app\nWORKDIR $APP_DRI\n',
+      errors: [{ messageId: 'suggest', line: 3, text: '$APP_DRI' }],
+    },
+    {
+      name: 'official image through docker.io/library with a digest',
+      code: 'FROM docker.io/library/node:20@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\nWORKDIR /x/$APP_NAME_Q\n',
+      errors: 1,
     },
     {
       name: 'common base names are reported when the option is off',
