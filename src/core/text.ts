@@ -22,12 +22,15 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.starts[lo] + 1 };
+    // a UTF-8 byte order mark is not a column editors show
+    const bom = lo === 0 && o > 0 && this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    return { line: lo + 1, column: o - this.starts[lo] + 1 - bom };
   }
 
   offset(pos: { line: number; column: number }): number {
     const line = Math.max(1, Math.min(pos.line, this.starts.length));
-    return Math.min(this.starts[line - 1] + pos.column - 1, this.text.length);
+    const bom = line === 1 && this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    return Math.min(this.starts[line - 1] + pos.column - 1 + bom, this.text.length);
   }
 
   lineStart(line: number): number {

@@ -76,7 +76,8 @@ export function parseText(text: string): ParsedDockerfile {
   const problems: ParseProblem[] = [];
   const emptyContinuationLines: Span[] = [];
   const ast = DockerfileParser.parse(normalizeForAst(text));
-  const toOffset = (p: { line: number; character: number }) => lines.offset({ line: p.line + 1, column: p.character + 1 });
+  // dockerfile-ast counts a BOM as the first character of line 1, as our offsets do
+  const toOffset = (p: { line: number; character: number }) => Math.min(lines.lineStart(p.line + 1) + p.character, text.length);
 
   const allDirectives: Directive[] = ast.getDirectives().map((d) => {
     const nr = d.getNameRange();

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import type { Node as TsNode, Parser as TsParser } from 'web-tree-sitter';
 import type { Span } from '../core/diagnostic.js';
 import type { Heredoc, Instruction, LogicalText } from './nodes.js';
@@ -53,6 +54,10 @@ let loading: Promise<void> | undefined;
 export function loadShellParser(): Promise<void> {
   if (parser) return Promise.resolve();
   loading ??= (async () => {
+    // V8's optimising tier for WebAssembly spends seconds compiling the grammar in the background and
+    // holds up later module loading; the baseline tier parses a Dockerfile's scripts in well under a
+    // millisecond, so keep WebAssembly on the baseline compiler (measured in bench/lint.mjs).
+    setFlagsFromString('--liftoff-only');
     const { Parser, Language } = await import('web-tree-sitter');
     const require = createRequire(import.meta.url);
     await Parser.init();

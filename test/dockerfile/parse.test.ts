@@ -158,6 +158,7 @@ describe('heredocs, continuations, directives, line endings', () => {
     expect(run.rest.text).toBe('apk add     curl');
     expect(at(t, run.args[2].span)).toBe('curl');
     expect(p.lines.position(run.args[2].span.start)).toEqual({ line: 3, column: 5 });
+    expect(p.lines.position(p.instructions[0].keywordSpan.start)).toEqual({ line: 1, column: 1 });
   });
 });
 

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// Lint benchmark, one command: `npm run bench` (after `npm run build`).
+// Compares, on the same files in the same run:
+//   - ballast lint (every rule on) over the whole real-world corpus in one process,
+//   - the npm peer dockerfilelint's CLI on the same files (files it crashes on are skipped for it),
+//   - a bare dockerfile-ast parse of the same files in one process,
+//   - the cold start of `ballast lint one-file` against bare `node -e 0`.
+// Reports wall times (median of N runs) and the ratios the targets are stated in.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = process.env.BALLAST_CORPUS ?? join(root, '..', 'shared', 'corpus', 'real-world');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const require = createRequire(import.meta.url);
+
+if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
+  console.error('build first: npm run build');
+  process.exit(2);
+}
+if (!existsSync(corpus)) {
+  console.error(`corpus not found: ${corpus} (set BALLAST_CORPUS)`);
+  process.exit(2);
+}
+
+const files = [];
+for (const d of readdirSync(corpus)) {
+  const p = join(corpus, d);
+  if (statSync(p).isDirectory()) for (const f of readdirSync(p)) files.push(join(p, f));
+}
+files.sort();
+
+function time(cmd, args, opts = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function bench(name, fn) {
+  const times = [];
+  let last;
+  for (let i = 0; i < RUNS; i++) {
+    last = fn();
+    times.push(last.ms);
+  }
+  return { name, ms: median(times), min: Math.min(...times), last };
+}
+
+// dockerfilelint crashes on some inputs: find them once, in process, and skip them for it.
+const dfl = require('dockerfilelint');
+const dflOk = [];
+let dflCrashes = 0;
+for (const f of files) {
+  try {
+    dfl.run(dirname(f), readFileSync(f, 'utf8'));
+    dflOk.push(f);
+  } catch {
+    dflCrashes++;
+  }
+}
+const dflBin = join(root, 'node_modules', 'dockerfilelint', 'bin', 'dockerfilelint');
+
+const tmp = mkdtempSync(join(tmpdir(), 'ballast-bench-'));
+const parseScript = join(tmp, 'parse.mjs');
+writeFileSync(
+  parseScript,
+  `import { DockerfileParser } from ${JSON.stringify(require.resolve('dockerfile-ast'))};
+import { readFileSync } from 'node:fs';
+const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+let n = 0;
+for (const f of files) n += DockerfileParser.parse(readFileSync(f, 'utf8')).getInstructions().length;
+console.log(n);
+`,
+);
+const listFile = join(tmp, 'files.json');
+writeFileSync(listFile, JSON.stringify(files));
+const main = join(root, 'dist', 'cli', 'main.js');
+const one = files.find((f) => f.endsWith('__Dockerfile')) ?? files[0];
+
+const results = [
+  bench('ballast lint --preset all (one process)', () => time(process.execPath, [main, 'lint', '--preset', 'all', '--fail-on', 'none', '-f', 'json', '-o', join(tmp, 'out.json'), ...files])),
+  bench(`dockerfilelint CLI (${dflOk.length} files it does not crash on)`, () => time(process.execPath, [dflBin, '-o', 'json', ...dflOk], { cwd: tmp })),
+  bench('ballast lint --preset all on those same files', () => time(process.execPath, [main, 'lint', '--preset', 'all', '--fail-on', 'none', '-f', 'json', '-o', join(tmp, 'out2.json'), ...dflOk])),
+  bench('dockerfile-ast parse only (one process)', () => time(process.execPath, [parseScript, listFile])),
+  bench('node -e 0', () => time(process.execPath, ['-e', '0'])),
+  bench('ballast lint <one file> (cold start)', () => time(process.execPath, [main, 'lint', '--fail-on', 'none', one])),
+];
+
+const by = Object.fromEntries(results.map((r) => [r.name.split(' (')[0], r]));
+const report = JSON.parse(readFileSync(join(tmp, 'out.json'), 'utf8'));
+console.log(`corpus: ${files.length} files (${corpus}); median of ${RUNS} runs; dockerfilelint crashed on ${dflCrashes} files`);
+console.log(`ballast found ${report.summary.findings} findings in ${report.summary.files} files`);
+console.log('');
+console.log('| measurement | median ms | min ms |');
+console.log('|---|---:|---:|');
+for (const r of results) console.log(`| ${r.name} | ${r.ms.toFixed(0)} | ${r.min.toFixed(0)} |`);
+const lintAll = results[0].ms;
+const parse = results[3].ms;
+const dflMs = results[1].ms;
+const lintSame = results[2].ms;
+const node0 = results[4].ms;
+const cold = results[5].ms;
+console.log('');
+console.log(`ballast / bare dockerfile-ast parse: ${(lintAll / parse).toFixed(2)}x (target <= 1.5x)`);
+console.log(`ballast / dockerfilelint (same files): ${(lintSame / dflMs).toFixed(2)}x (target <= 2x)`);
+console.log(`cold start ballast lint one file / node -e 0: ${(cold / node0).toFixed(2)}x (target <= 2.5x)`);
+void by;
