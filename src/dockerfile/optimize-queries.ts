@@ -739,3 +739,37 @@ export function compilerPackages(cmd: Command): ShellWord[] {
   const pos = positionals(cmd, ['t', 'target-release', 'o', 'option', 'X', 'repository', 'setopt', 'virtual']);
   return pos.slice(1).filter((w) => COMPILER_PACKAGES.test(w.value.split(/[=:]/)[0]));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+
+/** Join and normalise POSIX paths (`..` and `.` resolved, no trailing slash except for `/`). */
+export function resolvePath(base: string, p: string): string {
+  const parts = (p.startsWith('/') ? p : `${base}/${p}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}
+
+/** The working directory an instruction runs in (WORKDIRs of the stage and the stages it is built on). */
+export function workdirAt(source: DockerfileSource, ins: Instruction): string {
+  const top = ins.parent ?? ins;
+  const chain: Instruction[] = [];
+  let s = source.stageOf(top);
+  const seen = new Set<number>();
+  while (s && !seen.has(s.index)) {
+    seen.add(s.index);
+    chain.unshift(...s.instructions);
+    s = s.baseStage !== undefined ? source.stages[s.baseStage] : undefined;
+  }
+  let wd = '/';
+  for (const i of chain) {
+    if (i === top || (i.stage === top.stage && i.index >= top.index)) break;
+    if (i.keyword === 'WORKDIR' && i.rest.text.trim()) wd = resolvePath(wd, source.expand(i, i.rest.text.trim()).value);
+  }
+  return wd;
+}
