@@ -17,7 +17,7 @@ export interface FormatContext {
   readonly docsText?: (id: string) => string | undefined;
 }
 
-/** A pure function from results to the report text. No IO, no process. */
+/** A pure function from results to the report text: no I/O, no globals. */
 export type Formatter = (results: readonly LintResult[], ctx: FormatContext) => string;
 
 export const FORMAT_NAMES = ['tty', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit'] as const;

@@ -1,10 +1,112 @@
 import type { Rule } from './rule.js';
+import apkNoCache from './dockerfile/apk-no-cache.js';
+import apkPinVersions from './dockerfile/apk-pin-versions.js';
+import aptGetYes from './dockerfile/apt-get-yes.js';
+import aptListsCleanup from './dockerfile/apt-lists-cleanup.js';
+import aptNoInstallRecommends from './dockerfile/apt-no-install-recommends.js';
+import aptPinVersions from './dockerfile/apt-pin-versions.js';
+import consistentInstructionCasing from './dockerfile/consistent-instruction-casing.js';
+import copyMultiSourceDestSlash from './dockerfile/copy-multi-source-dest-slash.js';
+import definitionDescription from './dockerfile/definition-description.js';
+import exposeInvalidFormat from './dockerfile/expose-invalid-format.js';
+import exposeProtoCasing from './dockerfile/expose-proto-casing.js';
+import fromAsCasing from './dockerfile/from-as-casing.js';
+import invalidDefaultArgInFrom from './dockerfile/invalid-default-arg-in-from.js';
+import invalidJsonForm from './dockerfile/invalid-json-form.js';
+import jsonArgsRecommended from './dockerfile/json-args-recommended.js';
+import legacyKeyValueFormat from './dockerfile/legacy-key-value-format.js';
+import noApt from './dockerfile/no-apt.js';
+import noCd from './dockerfile/no-cd.js';
+import noConsecutiveRun from './dockerfile/no-consecutive-run.js';
+import noConstantPlatformFlag from './dockerfile/no-constant-platform-flag.js';
+import noCopyFromSelf from './dockerfile/no-copy-from-self.js';
+import noCopyIgnoredFile from './dockerfile/no-copy-ignored-file.js';
+import noDeleteInLaterLayer from './dockerfile/no-delete-in-later-layer.js';
+import noDuplicateStageName from './dockerfile/no-duplicate-stage-name.js';
+import noEmptyContinuation from './dockerfile/no-empty-continuation.js';
+import noIrrelevantCommands from './dockerfile/no-irrelevant-commands.js';
+import noLatestTag from './dockerfile/no-latest-tag.js';
+import noMaintainer from './dockerfile/no-maintainer.js';
+import noMultipleInstructions from './dockerfile/no-multiple-instructions.js';
+import noPackageCacheInLayer from './dockerfile/no-package-cache-in-layer.js';
+import noRedundantTargetPlatform from './dockerfile/no-redundant-target-platform.js';
+import noReservedStageName from './dockerfile/no-reserved-stage-name.js';
+import noRootUser from './dockerfile/no-root-user.js';
+import noSecretsInArgOrEnv from './dockerfile/no-secrets-in-arg-or-env.js';
+import noSourceCopyBeforeInstall from './dockerfile/no-source-copy-before-install.js';
+import noSudo from './dockerfile/no-sudo.js';
+import noUndefinedArgInFrom from './dockerfile/no-undefined-arg-in-from.js';
+import noUndefinedVar from './dockerfile/no-undefined-var.js';
+import noUnknownCopyFrom from './dockerfile/no-unknown-copy-from.js';
+import npmPinVersions from './dockerfile/npm-pin-versions.js';
 import pipNoCacheDir from './dockerfile/pip-no-cache-dir.js';
+import pipPinVersions from './dockerfile/pip-pin-versions.js';
+import preferCacheMount from './dockerfile/prefer-cache-mount.js';
+import preferCopyOverAdd from './dockerfile/prefer-copy-over-add.js';
+import requireAbsoluteWorkdir from './dockerfile/require-absolute-workdir.js';
+import requireDockerignore from './dockerfile/require-dockerignore.js';
+import requireImageTag from './dockerfile/require-image-tag.js';
+import requirePipefail from './dockerfile/require-pipefail.js';
+import stageNameCasing from './dockerfile/stage-name-casing.js';
 import syntaxError from './dockerfile/syntax-error.js';
+import wgetProgress from './dockerfile/wget-progress.js';
 
 /** Every rule, sorted by code. */
-export const rules: readonly Rule[] = [syntaxError, pipNoCacheDir].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
+export const rules: readonly Rule[] = [
+  apkNoCache,
+  apkPinVersions,
+  aptGetYes,
+  aptListsCleanup,
+  aptNoInstallRecommends,
+  aptPinVersions,
+  consistentInstructionCasing,
+  copyMultiSourceDestSlash,
+  definitionDescription,
+  exposeInvalidFormat,
+  exposeProtoCasing,
+  fromAsCasing,
+  invalidDefaultArgInFrom,
+  invalidJsonForm,
+  jsonArgsRecommended,
+  legacyKeyValueFormat,
+  noApt,
+  noCd,
+  noConsecutiveRun,
+  noConstantPlatformFlag,
+  noCopyFromSelf,
+  noCopyIgnoredFile,
+  noDeleteInLaterLayer,
+  noDuplicateStageName,
+  noEmptyContinuation,
+  noIrrelevantCommands,
+  noLatestTag,
+  noMaintainer,
+  noMultipleInstructions,
+  noPackageCacheInLayer,
+  noRedundantTargetPlatform,
+  noReservedStageName,
+  noRootUser,
+  noSecretsInArgOrEnv,
+  noSourceCopyBeforeInstall,
+  noSudo,
+  noUndefinedArgInFrom,
+  noUndefinedVar,
+  noUnknownCopyFrom,
+  npmPinVersions,
+  pipNoCacheDir,
+  pipPinVersions,
+  preferCacheMount,
+  preferCopyOverAdd,
+  requireAbsoluteWorkdir,
+  requireDockerignore,
+  requireImageTag,
+  requirePipefail,
+  stageNameCasing,
+  syntaxError,
+  wgetProgress,
+].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
 
+/** A rule by id, code or alias (case-insensitive). */
 export function findRule(idOrCode: string): Rule | undefined {
   const k = idOrCode.toLowerCase();
   return rules.find((r) => r.meta.id === k || r.meta.code.toLowerCase() === k) ?? rules.find((r) => r.meta.aliases?.some((a) => a.toLowerCase() === k));

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/engine/config.js';
+import { lintText } from '../../src/engine/lint-dockerfile.js';
+import { rules } from '../../src/rules/index.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const SECTIONS = ['## What it does', '## Why it matters', '## Incorrect', '## Correct', '## Fix safety', '## Options'];
+
+function section(md: string, heading: string): string {
+  const start = md.indexOf(`\n${heading}\n`);
+  if (start < 0) return '';
+  const rest = md.slice(start + heading.length + 2);
+  const next = rest.search(/\n## /);
+  return next < 0 ? rest : rest.slice(0, next);
+}
+
+function blocks(text: string): string[] {
+  return [...text.matchAll(/```dockerfile\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+describe('rule docs', () => {
+  for (const rule of rules) {
+    const m = rule.meta;
+    describe(m.id, () => {
+      const md = readFileSync(join(root, 'docs', 'rules', `${m.id}.md`), 'utf8');
+      it('has the title, description and sections', () => {
+        expect(md.startsWith(`# ${m.id} (${m.code})\n`)).toBe(true);
+        for (const s of SECTIONS) expect(md, s).toContain(`\n${s}\n`);
+        for (const a of m.aliases ?? []) expect(md, `alias ${a}`).toContain(a);
+        if ((m.aliases ?? []).some((a) => /^DL\d{4}$/.test(a))) expect(md).toContain('## Differences from hadolint');
+      });
+      if (m.target !== 'dockerfile') return;
+      const config = { ...DEFAULT_CONFIG, preset: 'none' as const, rules: { [m.id]: { severity: m.severity } } };
+      const incorrect = blocks(section(md, '## Incorrect'));
+      const correct = blocks(section(md, '## Correct'));
+      it('has examples', () => {
+        expect(incorrect.length).toBeGreaterThan(0);
+        expect(correct.length).toBeGreaterThan(0);
+      });
+      incorrect.forEach((code, k) => {
+        it(`incorrect example ${k + 1} triggers the rule`, async () => {
+          const r = await lintText('Dockerfile', code, { rules, config });
+          expect(r.findings.filter((f) => f.ruleId === m.id).length, code).toBeGreaterThan(0);
+        });
+      });
+      correct.forEach((code, k) => {
+        it(`correct example ${k + 1} does not trigger the rule`, async () => {
+          const r = await lintText('Dockerfile', code, { rules, config });
+          expect(r.findings.filter((f) => f.ruleId === m.id).map((f) => f.message), code).toEqual([]);
+        });
+      });
+    });
+  }
+});
