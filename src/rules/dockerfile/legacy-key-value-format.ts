@@ -76,12 +76,17 @@ export default defineRule({
           data: { keyword, key: p.key },
           fixTitle: `Write ${p.key}=…`,
           fix: (f) => {
-            const slice = src.textOf({ start: p.keySpan.start, end: valueSpan.end });
-            // comment lines inside a continuation would be lost by the rewrite
-            if (/\n[ \t]*#/.test(slice)) return null;
             const value = asSingleWord(rawValue, src.escape);
             if (value === null) return null;
-            return f.replace({ start: p.keySpan.start, end: valueSpan.end }, `${src.textOf(p.keySpan)}=${value}`);
+            const gap = { start: p.keySpan.end, end: valueSpan.start };
+            const gapHasComment = /\n[ \t]*#/.test(src.textOf(gap));
+            // keep the value's own lines (continuations, indentation) when it only needs `=` and quotes around it
+            if (value === rawValue && !gapHasComment) return f.replace(gap, '=');
+            if (value === `"${rawValue}"` && !gapHasComment) return [f.replace(gap, '="'), f.insertAfter(valueSpan, '"')];
+            const whole = { start: p.keySpan.start, end: valueSpan.end };
+            // comment lines inside a continuation would be lost by a one-line rewrite
+            if (/\n[ \t]*#/.test(src.textOf(whole))) return null;
+            return f.replace(whole, `${src.textOf(p.keySpan)}=${value}`);
           },
         });
       }

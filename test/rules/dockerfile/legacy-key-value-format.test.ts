@@ -30,10 +30,16 @@ ruleTester(rule, {
       output: 'FROM alpine\r\nENV A="x y"\r\n',
     },
     {
-      name: 'continuation lines are joined',
+      name: 'continuation lines are kept',
       code: 'FROM alpine\nENV PATH /usr/local/bin:\\\n/usr/bin\n',
       errors: [{ line: 2, text: 'PATH' }],
-      output: 'FROM alpine\nENV PATH=/usr/local/bin:/usr/bin\n',
+      output: 'FROM alpine\nENV PATH=/usr/local/bin:\\\n/usr/bin\n',
+    },
+    {
+      name: 'a list spread over lines is quoted in place',
+      code: 'FROM php\nENV PHPIZE_DEPS \\\n\t\tautoconf \\\n\t\tmake\nRUN x\n',
+      errors: [{ line: 2, text: 'PHPIZE_DEPS' }],
+      output: 'FROM php\nENV PHPIZE_DEPS="autoconf \\\n\t\tmake"\nRUN x\n',
     },
     {
       name: 'ONBUILD ENV',
@@ -42,8 +48,14 @@ ruleTester(rule, {
       output: 'FROM alpine\nONBUILD ENV A="b c"\n',
     },
     {
-      name: 'no fix when a comment sits inside the continuation',
+      name: 'a comment inside the continuation stays',
       code: 'FROM alpine\nENV A b \\\n# note\n  c\n',
+      errors: 1,
+      output: 'FROM alpine\nENV A="b \\\n# note\n  c"\n',
+    },
+    {
+      name: 'no fix when a comment sits inside a value that must be rewritten',
+      code: 'FROM alpine\nENV A \'b\' \\\n# note\n  c\n',
       errors: 1,
       output: null,
     },
