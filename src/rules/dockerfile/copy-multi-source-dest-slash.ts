@@ -27,7 +27,8 @@ export default defineRule({
       const raw = ins.form === 'exec' ? JSON.stringify(dest.value) : dest.raw;
       const r = resolveWord(ctx.source, ins, raw);
       if (r.unknown) return;
-      if (r.value.endsWith('/') || (ctx.source.escape === '`' && r.value.endsWith('\\'))) return;
+      // on Windows (backtick escape, or a drive path) a trailing backslash marks a directory too
+      if (r.value.endsWith('/') || (r.value.endsWith('\\') && (ctx.source.escape === '`' || /^[A-Za-z]:/.test(r.value)))) return;
       // `.` and `..` are directories whatever the image holds, so only there is appending `/` a no-op under BuildKit
       const isDir = /(^|\/)\.\.?$/.test(r.value);
       const quoted = /["']$/.test(dest.raw) && dest.raw.length > 1;

@@ -74,6 +74,8 @@ export default defineRule({
     messages: {
       shellForm:
         '`{{keyword}}` in shell form runs as `/bin/sh -c "..."`: the shell is PID 1 and does not pass SIGTERM on, so `docker stop` waits and then kills. Use the JSON form{{suggestion}}.',
+      healthcheck:
+        '`HEALTHCHECK CMD` in shell form runs every probe through `/bin/sh -c`, which needs a shell in the image (distroless and scratch images have none). Use the JSON form{{suggestion}}.',
       invalidJson:
         '`{{keyword}}` looks like a JSON array but is not valid JSON (strings need double quotes), so it runs as a shell command. Write a valid JSON array{{suggestion}}.',
     },
@@ -105,7 +107,7 @@ export default defineRule({
         ins.keyword === 'ENTRYPOINT' && !!stage && stageChain(src, stage).some((s) => s.instructions.some((i) => i.keyword === 'CMD'));
       ctx.report({
         at: t.span,
-        messageId: t.invalidJson ? 'invalidJson' : 'shellForm',
+        messageId: t.invalidJson ? 'invalidJson' : ins.keyword === 'HEALTHCHECK' ? 'healthcheck' : 'shellForm',
         data: {
           keyword: ins.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : ins.keyword,
           suggestion: replacement ? `: \`${ins.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : ins.keyword} ${replacement}\`` : '',

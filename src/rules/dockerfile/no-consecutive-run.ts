@@ -65,7 +65,16 @@ export default defineRule<Options, 'consecutive'>({
               data: { line: prev.line },
               related: [{ at: prev.span, message: 'the previous RUN' }],
               fixTitle: `Merge into the RUN on line ${prev.line}`,
-              fix: (f) => [f.insertAfter(prev.restSpan, ` && ${esc}`), f.replace({ start: ins.span.start, end: ins.restSpan.start }, indent)],
+              fix: (f) => {
+                // keep the comment lines in between (allowed inside a continuation), drop blank ones
+                const between = src.text.slice(prev.restSpan.end, ins.span.start);
+                const eol = between.includes('\r\n') ? '\r\n' : '\n';
+                const comments = between
+                  .split(/\r?\n/)
+                  .slice(1)
+                  .filter((l) => l.trim().startsWith('#'));
+                return f.replace({ start: prev.restSpan.end, end: ins.restSpan.start }, ` && ${esc}${comments.map((c) => eol + c).join('')}${eol}${indent}`);
+              },
             });
           }
         }

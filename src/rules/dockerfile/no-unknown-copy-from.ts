@@ -29,7 +29,7 @@ export default defineRule({
     severity: 'warn',
     messages: {
       unknown:
-        '`{{ref}}` is not the name or index of an earlier stage, so it is pulled as an image. Define the stage before this instruction, or give a full image reference (`{{ref}}:<tag>`).{{hint}}',
+        '`{{ref}}` is not the name or index of an earlier stage, so it is pulled as an image. Define the stage before this instruction, or give a full image reference (`{{ref}}:<tag>`); a named build context (`--build-context {{ref}}=...`) also works but cannot be checked here.{{hint}}',
       later: 'Stage `{{ref}}` is defined after this instruction (line {{line}}); a stage can only copy from stages above it. Move the `{{ref}}` stage up.',
       index: 'There is no stage with index {{ref}} before this one (stages are numbered from 0 in file order). Use the name or index of an earlier stage.',
     },
@@ -58,7 +58,7 @@ export default defineRule({
         const names = src.stages.filter((s) => s.name && s.index < here).map((s) => s.name!);
         const best = names
           .map((n) => ({ n, d: editDistance(lower, n) }))
-          .filter((x) => x.d <= Math.max(1, Math.floor(x.n.length / 3)))
+          .filter((x) => x.d <= Math.max(1, Math.floor(x.n.length / 3)) || x.n.endsWith(`-${lower}`) || x.n.startsWith(`${lower}-`))
           .sort((a, b) => a.d - b.d)[0];
         ctx.report({ at: span, messageId: 'unknown', data: { ref, hint: best ? ` Did you mean \`${best.n}\`?` : '' } });
       }

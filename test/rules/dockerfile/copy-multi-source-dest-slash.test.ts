@@ -9,6 +9,7 @@ ruleTester(rule, {
     'FROM alpine:3.20\nCOPY ["a", "b", "/dest/"]\n',
     'FROM alpine:3.20\nARG DEST=/opt/\nCOPY a b $DEST\n',
     { name: 'destination from a variable with no known value', code: 'FROM alpine:3.20\nCOPY a b $DEST\n' },
+    { name: 'Windows drive path ending in an escaped backslash', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY a.dll b.dll C:\\\\Windows\\\\System32\\\\\n' },
     { name: 'Windows escape and backslash', code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY a b C:\\app\\\n' },
   ],
   invalid: [

@@ -41,7 +41,7 @@ ruleTester(rule, {
     {
       name: 'HEALTHCHECK CMD: DL3025 only',
       code: 'FROM nginx:1.27\nHEALTHCHECK --interval=30s CMD curl -f http://localhost/\n',
-      errors: [{ line: 2, column: 32, text: 'curl -f http://localhost/', aliases: ['DL3025'] }],
+      errors: [{ messageId: 'healthcheck', line: 2, column: 32, text: 'curl -f http://localhost/', aliases: ['DL3025'] }],
       unsafeOutput: 'FROM nginx:1.27\nHEALTHCHECK --interval=30s CMD ["curl", "-f", "http://localhost/"]\n',
     },
     { name: 'HEALTHCHECK before FROM', code: 'HEALTHCHECK CMD foobar\n', errors: 1 },

@@ -1,6 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../../../src/core/fixer.js';
 import rule from '../../../src/rules/dockerfile/no-consecutive-run.js';
 import { df } from '../../helpers/df.js';
-import { ruleTester } from '../../helpers/rule-tester.js';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -49,4 +51,13 @@ ruleTester(rule, {
       errors: [{ line: 4, text: 'RUN sh -c "a && b"' }],
     },
   ],
+});
+
+describe('no-consecutive-run display-only merge', () => {
+  it('shows the merged RUN, keeping comments and dropping blank lines (CRLF kept)', async () => {
+    const code = 'FROM alpine:3.20\r\nRUN /foo.sh\r\n\r\n# why\r\nRUN /bar.sh\r\n';
+    const [f] = await runRule(rule, { code });
+    expect(f.fix?.applicability).toBe('display-only');
+    expect(applyEdits(code, f.fix!.edits)).toBe('FROM alpine:3.20\r\nRUN /foo.sh && \\\r\n# why\r\n    /bar.sh\r\n');
+  });
 });

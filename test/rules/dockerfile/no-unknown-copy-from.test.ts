@@ -36,6 +36,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'unknown', text: 'buidler' }],
     },
     {
+      name: 'did-you-mean on a prefixed stage name',
+      code: 'FROM alpine:3.20 AS license-set\nFROM scratch\nCOPY --from=set /out /\n',
+      errors: [{ messageId: 'unknown', text: 'set' }],
+    },
+    {
       name: 'RUN --mount from= among other flags, multi-line',
       code: df`
         FROM alpine:3.20
