@@ -11,7 +11,7 @@ function isRoot(ctxUser: string): boolean {
   return user === 'root' || /^0+$/.test(user);
 }
 
-export default defineRule({
+export default defineRule<Options, 'root' | 'inherited'>({
   meta: {
     id: 'no-root-user',
     code: 'DF401',
