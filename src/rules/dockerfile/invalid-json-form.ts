@@ -1,6 +1,5 @@
 import type { Span } from '../../core/diagnostic.js';
 import { locate } from '../../dockerfile/check-queries.js';
-import type { Instruction } from '../../dockerfile/nodes.js';
 import { defineRule } from '../rule.js';
 
 export interface JsonishAnalysis {
@@ -133,7 +132,7 @@ export default defineRule({
   },
   create(ctx) {
     const src = ctx.source;
-    const report = (ins: Instruction, keyword: string, text: string, span: Span) => {
+    const report = (keyword: string, text: string, span: Span) => {
       const a = analyzeJsonish(text);
       if (!a) return;
       const fixed = a.fixed;
@@ -144,12 +143,11 @@ export default defineRule({
         fixTitle: 'Use double quotes',
         fix: fixed && !src.textOf(span).includes('\n') ? (f) => f.replace(span, fixed) : undefined,
       });
-      void ins;
     };
     return {
       instruction(ins) {
         if (ins.invalidJson) {
-          report(ins, ins.keyword, ins.rest.text, ins.restSpan);
+          report(ins.keyword, ins.rest.text, ins.restSpan);
           return;
         }
         if (ins.keyword === 'HEALTHCHECK') {
@@ -157,7 +155,7 @@ export default defineRule({
           if (!m || !ins.rest.text.slice(m[0].length).startsWith('[')) return;
           const start = ins.rest.map[m[0].length];
           const loc = locate(ins.rest, { start, end: ins.restSpan.end });
-          if (loc) report(ins, 'HEALTHCHECK CMD', loc.raw, { start, end: ins.restSpan.end });
+          if (loc) report('HEALTHCHECK CMD', loc.raw, { start, end: ins.restSpan.end });
         }
       },
     };
