@@ -3,6 +3,7 @@ import type { Fixer } from '../core/fixer.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import type { Instruction, Stage } from '../dockerfile/nodes.js';
 import type { DockerfileSource } from '../dockerfile/source.js';
+import type { ImageAnalysis } from '../layers/model.js';
 
 export type { RuleMeta } from '../core/rule-meta.js';
 
@@ -57,14 +58,38 @@ export interface DockerfileRule<O = any, M extends string = string> {
   create(ctx: DockerfileContext<O, M>): DockerfileVisitor;
 }
 
+/** Where an image finding is: a layer (and a path in it), or a Dockerfile node when provenance is known. */
+export type ImageAt = { readonly layer: number; readonly path?: string } | Span | { readonly span: Span };
+
+export interface ImageReport<M extends string> extends Omit<Report<M>, 'at' | 'fix' | 'suggest' | 'related'> {
+  readonly at: { readonly layer: number; readonly path?: string };
+  readonly related?: readonly { readonly at: ImageAt; readonly message: string }[];
+  /** A suggested Dockerfile rewrite (display-only), when the Dockerfile is known. */
+  readonly fix?: FixFn;
+}
+
+export interface ImageContext<O, M extends string> {
+  readonly options: O;
+  readonly analysis: ImageAnalysis;
+  /** The Dockerfile the image was built from, when given (--dockerfile). */
+  readonly dockerfile?: DockerfileSource;
+  /** The Dockerfile instruction that made a layer (provenance), when known. */
+  instructionFor(layer: number): Instruction | undefined;
+  report(r: ImageReport<M>): void;
+}
+
 export interface ImageRule<O = any, M extends string = string> {
   readonly meta: RuleMeta<O, M> & { readonly target: 'image' };
-  check(ctx: any): void;
+  check(ctx: ImageContext<O, M>): void;
 }
 
 export type Rule = DockerfileRule<any, string> | ImageRule<any, string>;
 
 /** Identity function that gives inference for options and message ids. */
 export function defineRule<O, M extends string>(rule: DockerfileRule<O, M>): DockerfileRule<O, M> {
+  return rule;
+}
+
+export function defineImageRule<O, M extends string>(rule: ImageRule<O, M>): ImageRule<O, M> {
   return rule;
 }

@@ -16,8 +16,24 @@ function section(md: string, heading: string): string {
   return next < 0 ? rest : rest.slice(0, next);
 }
 
-function blocks(text: string): string[] {
-  return [...text.matchAll(/```dockerfile\n([\s\S]*?)```/g)].map((m) => m[1]);
+/** Dockerfile examples, each with the ```dockerignore block that precedes it (if any) as its build context. */
+function blocks(text: string): { code: string; dockerignore?: string }[] {
+  const out: { code: string; dockerignore?: string }[] = [];
+  let ignore: string | undefined;
+  for (const m of text.matchAll(/```(dockerfile|dockerignore)\n([\s\S]*?)```/g)) {
+    if (m[1] === 'dockerignore') ignore = m[2];
+    else {
+      out.push({ code: m[2], dockerignore: ignore });
+      ignore = undefined;
+    }
+  }
+  return out;
+}
+
+function contextOf(dockerignore: string | undefined) {
+  if (dockerignore === undefined) return undefined;
+  const files: Record<string, string> = { '.dockerignore': dockerignore };
+  return { dir: '/ctx', readFile: (p: string) => files[p], exists: () => true };
 }
 
 describe('rule docs', () => {
@@ -39,15 +55,15 @@ describe('rule docs', () => {
         expect(incorrect.length).toBeGreaterThan(0);
         expect(correct.length).toBeGreaterThan(0);
       });
-      incorrect.forEach((code, k) => {
+      incorrect.forEach(({ code, dockerignore }, k) => {
         it(`incorrect example ${k + 1} triggers the rule`, async () => {
-          const r = await lintText('Dockerfile', code, { rules, config });
+          const r = await lintText('Dockerfile', code, { rules, config, context: contextOf(dockerignore) });
           expect(r.findings.filter((f) => f.ruleId === m.id).length, code).toBeGreaterThan(0);
         });
       });
-      correct.forEach((code, k) => {
+      correct.forEach(({ code, dockerignore }, k) => {
         it(`correct example ${k + 1} does not trigger the rule`, async () => {
-          const r = await lintText('Dockerfile', code, { rules, config });
+          const r = await lintText('Dockerfile', code, { rules, config, context: contextOf(dockerignore) });
           expect(r.findings.filter((f) => f.ruleId === m.id).map((f) => f.message), code).toEqual([]);
         });
       });
