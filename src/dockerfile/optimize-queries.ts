@@ -519,7 +519,7 @@ export function resolvePathWord(raw: string, env: Pick<CacheEnv, 'home' | 'get'>
     if (v === undefined) ok = false;
     return v ?? '';
   });
-  if (!ok) return undefined;
+  if (!ok || /[$`]/.test(s)) return undefined;
   return s.replace(/\/{2,}/g, '/');
 }
 

@@ -130,7 +130,20 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
           redirects.push(...redirectsOf(c));
         }
         if (body && body.type === 'command') addCommand(body, d, pipeline, piped, conditional, redirects);
-        else if (body) visit(body, d, pipeline, piped, conditional);
+        else if (body) {
+          const before = commands.length;
+          visit(body, d, pipeline, piped, conditional);
+          // tree-sitter-bash wraps `a && b > f` / `a | b > f` whole, but the redirect belongs to the last command
+          if ((body.type === 'list' || body.type === 'pipeline') && redirects.length) {
+            const end = mapSpan(l, body.startIndex, body.endIndex).end;
+            for (let k = commands.length - 1; k >= before; k--) {
+              if (commands[k].depth === d && commands[k].span.end === end) {
+                commands[k] = { ...commands[k], redirects: [...commands[k].redirects, ...redirects] };
+                break;
+              }
+            }
+          }
+        }
         for (const c of n.namedChildren) if (c && c.type === 'heredoc_redirect') visitSubstitutions(c, d + 1);
         return;
       }
