@@ -4,6 +4,7 @@ import { parseJsonArray, sliceLogical, logicalSpan } from '../../dockerfile/pars
 import { stageChain } from '../../dockerfile/stage-queries.js';
 import type { DockerfileSource } from '../../dockerfile/source.js';
 import { defineRule } from '../rule.js';
+import { analyzeJsonish } from './invalid-json-form.js';
 
 /** Characters that mean nothing special to /bin/sh inside an unquoted word. */
 const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -76,8 +77,6 @@ export default defineRule({
         '`{{keyword}}` in shell form runs as `/bin/sh -c "..."`: the shell is PID 1 and does not pass SIGTERM on, so `docker stop` waits and then kills. Use the JSON form{{suggestion}}.',
       healthcheck:
         '`HEALTHCHECK CMD` in shell form runs every probe through `/bin/sh -c`, which needs a shell in the image (distroless and scratch images have none). Use the JSON form{{suggestion}}.',
-      invalidJson:
-        '`{{keyword}}` looks like a JSON array but is not valid JSON (strings need double quotes), so it runs as a shell command. Write a valid JSON array{{suggestion}}.',
     },
     aliases: ['DL3025', 'JSONArgsRecommended'],
   },
@@ -90,16 +89,9 @@ export default defineRule({
         t = { text: ins.rest.text, span: ins.restSpan, words: ins.args.map((a) => a.raw), invalidJson: !!ins.invalidJson };
       }
       if (!t) return;
+      if (t.invalidJson && analyzeJsonish(t.text)) return; // a broken JSON array: invalid-json-form reports it, with its own fix
       if (hasShell(src, ins)) return; // an explicit SHELL makes the shell form deliberate (BuildKit)
-      let exec: string[] | undefined;
-      if (t.invalidJson) {
-        try {
-          const v: unknown = JSON.parse(t.text.replace(/'/g, '"'));
-          if (Array.isArray(v) && v.length && v.every((x) => typeof x === 'string')) exec = v as string[];
-        } catch {
-          exec = undefined;
-        }
-      } else exec = execFormOf(t.words);
+      const exec = execFormOf(t.words);
       const replacement = exec ? jsonArray(exec) : undefined;
       // exec-form ENTRYPOINT receives CMD as arguments; shell form ignores it
       const stage = src.stageOf(ins);
@@ -107,7 +99,7 @@ export default defineRule({
         ins.keyword === 'ENTRYPOINT' && !!stage && stageChain(src, stage).some((s) => s.instructions.some((i) => i.keyword === 'CMD'));
       ctx.report({
         at: t.span,
-        messageId: t.invalidJson ? 'invalidJson' : ins.keyword === 'HEALTHCHECK' ? 'healthcheck' : 'shellForm',
+        messageId: ins.keyword === 'HEALTHCHECK' ? 'healthcheck' : 'shellForm',
         data: {
           keyword: ins.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : ins.keyword,
           suggestion: replacement ? `: \`${ins.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : ins.keyword} ${replacement}\`` : '',

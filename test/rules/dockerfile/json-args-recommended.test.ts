@@ -10,6 +10,7 @@ ruleTester(rule, {
     'FROM scratch\nHEALTHCHECK NONE\n',
     'CMD [ "/bin/sh", "-c", \\\n      "echo foo && \\\n       echo bar" \\\n    ]\n',
     { name: 'an explicit SHELL makes the shell form deliberate', code: 'FROM mcr.microsoft.com/powershell:7.4\nSHELL ["pwsh", "-Command"]\nCMD Write-Host hi\n' },
+    { name: 'a broken JSON array is left to invalid-json-form', code: "FROM node:20\nCMD ['node', 'server.js']\n" },
     { name: 'SHELL inherited from the parent stage', code: 'FROM alpine:3.20 AS base\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nFROM base\nCMD echo hi\n' },
   ],
   invalid: [
@@ -21,10 +22,10 @@ ruleTester(rule, {
       unsafeOutput: 'FROM node:20 AS foo\nENTRYPOINT ["something"]\n',
     },
     {
-      name: 'CMD with `exec`',
-      code: 'FROM node:20\nCMD exec node server.js --port=8080\n',
+      name: 'CMD with `exec`; CRLF',
+      code: 'FROM node:20\r\nCMD exec node server.js --port=8080\r\n',
       errors: [{ text: 'exec node server.js --port=8080' }],
-      unsafeOutput: 'FROM node:20\nCMD ["node", "server.js", "--port=8080"]\n',
+      unsafeOutput: 'FROM node:20\r\nCMD ["node", "server.js", "--port=8080"]\r\n',
     },
     {
       name: 'shell syntax: no fix',
@@ -46,10 +47,10 @@ ruleTester(rule, {
     },
     { name: 'HEALTHCHECK before FROM', code: 'HEALTHCHECK CMD foobar\n', errors: 1 },
     {
-      name: 'invalid JSON with single quotes; CRLF',
-      code: "FROM node:20\r\nCMD ['node', 'server.js']\r\n",
-      errors: [{ messageId: 'invalidJson', text: "['node', 'server.js']" }],
-      unsafeOutput: 'FROM node:20\r\nCMD ["node", "server.js"]\r\n',
+      name: 'a shell test starting with `[` is shell form',
+      code: 'FROM alpine:3.20\nCMD [ -f /ready ] && exec /app\n',
+      errors: [{ text: '[ -f /ready ] && exec /app' }],
+      fix: null,
     },
     {
       name: 'exec-form ENTRYPOINT would receive CMD: display-only',
