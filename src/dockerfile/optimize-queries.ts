@@ -98,6 +98,11 @@ function verbOf(cmd: Command, withValue: readonly string[] = []): ShellWord | un
   return positionals(cmd, withValue)[0];
 }
 
+/** `tool -v`, `tool --version`, `tool --help`: prints and exits. */
+function isInfoOnly(cmd: Command): boolean {
+  return cmd.args.some((a) => ['-v', '-V', '--version', '-h', '--help'].includes(a.value));
+}
+
 function inv(manager: PackageManager, kind: InvocationKind, command: Command, verb?: ShellWord): Invocation {
   return { manager, kind, command, verb };
 }
@@ -193,7 +198,7 @@ export function detectInvocation(cmd: Command): Invocation | undefined {
   if (p === 'yarn') {
     const pos = positionals(cmd, ['cwd', 'modules-folder', 'cache-folder']);
     const v = pos[0];
-    if (!v) return inv('yarn', 'install', cmd);
+    if (!v) return isInfoOnly(cmd) ? undefined : inv('yarn', 'install', cmd);
     if (['install', 'add'].includes(v.value)) return inv('yarn', 'install', cmd, v);
     if (v.value === 'global' && pos[1]?.value === 'add') return inv('yarn', 'install', cmd, v);
     if (v.value === 'cache') return inv('yarn', 'clean', cmd, v);
@@ -237,7 +242,8 @@ export function detectInvocation(cmd: Command): Invocation | undefined {
   }
   if (p === 'bundle' || p === 'bundler') {
     const v = verbOf(cmd);
-    if (!v || ['install', 'update'].includes(v.value)) return inv('bundler', 'install', cmd, v);
+    if (!v) return isInfoOnly(cmd) ? undefined : inv('bundler', 'install', cmd);
+    if (['install', 'update'].includes(v.value)) return inv('bundler', 'install', cmd, v);
     return undefined;
   }
   if (p === 'gem') {

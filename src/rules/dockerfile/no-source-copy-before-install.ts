@@ -67,7 +67,7 @@ export default defineRule({
     fixable: 'display-only',
     messages: {
       sourceBeforeInstall:
-        '`{{copy}}` copies all sources before `{{install}}`, so every source change reruns the {{manager}} install (usually the slowest step). Copy {{manifests}} first, install, then copy the rest.',
+        '`{{copy}}` copies all sources before `{{install}}`, so every source change reruns the {{manager}} dependency download (usually the slowest step). Copy {{manifests}} first, install, then copy the rest.',
     },
   },
   create(ctx) {
