@@ -8,6 +8,8 @@ import aptPinVersions from './dockerfile/apt-pin-versions.js';
 import consistentInstructionCasing from './dockerfile/consistent-instruction-casing.js';
 import copyMultiSourceDestSlash from './dockerfile/copy-multi-source-dest-slash.js';
 import definitionDescription from './dockerfile/definition-description.js';
+import dnfCleanAll from './dockerfile/dnf-clean-all.js';
+import dnfYes from './dockerfile/dnf-yes.js';
 import exposeInvalidFormat from './dockerfile/expose-invalid-format.js';
 import exposeProtoCasing from './dockerfile/expose-proto-casing.js';
 import fromAsCasing from './dockerfile/from-as-casing.js';
@@ -50,6 +52,14 @@ import requirePipefail from './dockerfile/require-pipefail.js';
 import stageNameCasing from './dockerfile/stage-name-casing.js';
 import syntaxError from './dockerfile/syntax-error.js';
 import wgetProgress from './dockerfile/wget-progress.js';
+import yumCleanAll from './dockerfile/yum-clean-all.js';
+import yumYes from './dockerfile/yum-yes.js';
+import zypperClean from './dockerfile/zypper-clean.js';
+import noDuplicateFiles from './image/no-duplicate-files.js';
+import noHiddenLayerBytes from './image/no-hidden-layer-bytes.js';
+import noPackageCacheInImage from './image/no-package-cache-in-image.js';
+import noToolchainInImage from './image/no-toolchain-in-image.js';
+import noWastedSpace from './image/no-wasted-space.js';
 
 /** Every rule, sorted by code. */
 export const rules: readonly Rule[] = [
@@ -62,6 +72,8 @@ export const rules: readonly Rule[] = [
   consistentInstructionCasing,
   copyMultiSourceDestSlash,
   definitionDescription,
+  dnfCleanAll,
+  dnfYes,
   exposeInvalidFormat,
   exposeProtoCasing,
   fromAsCasing,
@@ -104,6 +116,14 @@ export const rules: readonly Rule[] = [
   stageNameCasing,
   syntaxError,
   wgetProgress,
+  yumCleanAll,
+  yumYes,
+  zypperClean,
+  noDuplicateFiles,
+  noHiddenLayerBytes,
+  noPackageCacheInImage,
+  noToolchainInImage,
+  noWastedSpace,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
 
 /** A rule by id, code or alias (case-insensitive). */

@@ -30,10 +30,10 @@ function blocks(text: string): { code: string; dockerignore?: string }[] {
   return out;
 }
 
+/** A build context where every file the example names exists, and an ignore file only when the page shows one. */
 function contextOf(dockerignore: string | undefined) {
-  if (dockerignore === undefined) return undefined;
-  const files: Record<string, string> = { '.dockerignore': dockerignore };
-  return { dir: '/ctx', readFile: (p: string) => files[p], exists: () => true };
+  const files: Record<string, string> = dockerignore === undefined ? {} : { '.dockerignore': dockerignore };
+  return { dir: '/ctx', dockerfileName: 'Dockerfile', readFile: (p: string) => files[p], exists: (p: string) => (/\.dockerignore$/.test(p) ? p in files : true) };
 }
 
 describe('rule docs', () => {
