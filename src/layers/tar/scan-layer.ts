@@ -88,14 +88,23 @@ async function scanLayerUnsafe(source: ByteStream, what: string, ctx: ScanContex
   };
   const feedTar = async (): Promise<void> => {
     if (!decoder) return;
-    for await (const chunk of decoder as AsyncIterable<Buffer>) {
-      diffHash.update(chunk);
-      if (!extract.write(chunk)) await drained(extract);
+    try {
+      for await (const chunk of decoder as AsyncIterable<Buffer>) {
+        diffHash.update(chunk);
+        if (!extract.write(chunk)) await drained(extract);
+      }
+    } catch (e) {
+      if (e instanceof ImageSourceError || ctx.signal?.aborted) throw e;
+      throw new ImageSourceError('corrupt', `${what}: ${compression} data is corrupt or truncated (${(e as Error).message})`);
     }
     extract.end();
   };
   const result = { sizeBytes: 0, fileCount: 0, entries: createLayerEntries() };
-  const consume = (): Promise<void> => consumeEntries(extract, what, ctx, result);
+  const consume = (): Promise<void> =>
+    consumeEntries(extract, what, ctx, result).catch((e: unknown) => {
+      if (e instanceof ImageSourceError) throw e;
+      throw new ImageSourceError('corrupt', `${what}: the tar data is corrupt or truncated (${(e as Error).message})`);
+    });
 
   const streams: Array<{ destroy: (e?: Error) => void }> = [extract];
   if (decoder) streams.push(decoder);
