@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { Severity } from '../core/diagnostic.js';
 import { parseFailOn, parseSeverity } from '../core/severity.js';
-import { DEFAULT_CONFIG, type ImageThresholds, type LintConfig, type Preset, type RuleSetting } from '../engine/config.js';
+import { DEFAULT_CONFIG, isFindingCode, type ImageThresholds, type LintConfig, type Preset, type RuleSetting } from '../engine/config.js';
 import { editDistance } from '../dockerfile/parse.js';
 import type { Rule } from '../rules/rule.js';
 
@@ -187,6 +187,11 @@ export function loadBallastConfig(file: string, text: string, rules: readonly Ru
         if (!isMap(value)) r.fail(value, 'rules must be a mapping of rule id to severity');
         for (const rp of value.items) {
           const name = String(scalar(rp.key));
+          if (isFindingCode(name)) {
+            // a ShellCheck code: a severity for those findings of the shellcheck rule
+            ruleSettings[name] = { severity: readSeverity(r, rp.value as YamlNode) };
+            continue;
+          }
           const rule = keys.get(name.toLowerCase());
           if (!rule) r.fail(rp, `unknown rule "${name}"${suggest(name, keys.keys())}`);
           ruleSettings[name] = readRuleSetting(r, rule, rp.value as YamlNode);
@@ -215,7 +220,10 @@ export function loadBallastConfig(file: string, text: string, rules: readonly Ru
         for (const ip of value.items) {
           const k = String(scalar(ip.key));
           const v = scalar(ip.value);
-          if (v === 'disabled' || v === 'off' || v === false || v === null || v === '') continue;
+          if (v === 'disabled' || v === 'off' || v === false || v === null || v === '') {
+            if (k === 'lowestEfficiency' || k === 'highestUserWastedPercent' || k === 'highestWastedBytes') image[k] = -1;
+            continue;
+          }
           if (k === 'lowestEfficiency' || k === 'highestUserWastedPercent') {
             const n = Number(v);
             if (!Number.isFinite(n) || n < 0 || n > 1) r.fail(ip.value as YamlNode, `${k} must be a ratio between 0 and 1`);
@@ -250,7 +258,7 @@ export function loadHadolintConfig(file: string, text: string, rules: readonly R
     const value = p.value as YamlNode | null;
     switch (key) {
       case 'ignored':
-        for (const code of readStringList(r, value, 'ignored')) if (keys.has(code.toLowerCase())) ruleSettings[code] = { severity: 'off' };
+        for (const code of readStringList(r, value, 'ignored')) if (keys.has(code.toLowerCase()) || isFindingCode(code)) ruleSettings[code] = { severity: 'off' };
         break;
       case 'override': {
         if (!isMap(value)) r.fail(value, 'override must be a mapping of level to codes');
@@ -259,7 +267,7 @@ export function loadHadolintConfig(file: string, text: string, rules: readonly R
           const sev = parseSeverity(level);
           if (!sev) r.fail(op, `unknown override level "${level}" (expected error, warning, info, style)`);
           for (const code of readStringList(r, op.value as YamlNode, `override.${level}`)) {
-            if (keys.has(code.toLowerCase())) ruleSettings[code] = { severity: sev };
+            if (keys.has(code.toLowerCase()) || isFindingCode(code)) ruleSettings[code] = { severity: sev };
           }
         }
         break;

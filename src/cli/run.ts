@@ -43,6 +43,27 @@ export async function run(io: Io): Promise<number> {
     });
 
   program
+    .command('analyze')
+    .description('analyze an image: layer sizes, wasted bytes, caches, toolchains and the savings possible')
+    .argument('<image>', 'docker:NAME, docker-archive:FILE, oci-archive:FILE, oci:DIR, registry:REF, a path, or a reference')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['tty', 'json', 'sarif', 'github', 'checkstyle', 'gitlab', 'junit']).default('tty'))
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--dockerfile <path>', 'the Dockerfile the image was built from: findings land on the instruction that made each layer')
+    .option('--platform <os/arch[/variant]>', 'platform to read from a multi-platform image (default: this machine\'s)')
+    .option('--ci', 'check the thresholds (lowestEfficiency, highestWastedBytes, highestUserWastedPercent) and exit 1 when one is crossed')
+    .option('--ci-config <file>', 'dive CI rules file (default: .dive-ci, used when .ballast.yaml has no image thresholds)')
+    .option('-c, --config <file>', 'configuration file (default: .ballast.yaml or .hadolint.yaml found upward)')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above: info, warn, error, none (default none)')
+    .option('--insecure-registry <host>', 'allow plain HTTP for this registry (repeatable)', collect, [])
+    .option('--no-progress', 'no progress line on stderr')
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours (also NO_COLOR=1)')
+    .action(async (image: string, opts) => {
+      const { analyzeCommand } = await import('./commands/analyze.js');
+      code = await analyzeCommand(image, opts, io);
+    });
+
+  program
     .command('rules')
     .description('list the rules, or print one rule\'s documentation')
     .argument('[rule]', 'rule id, code or alias')

@@ -59,7 +59,7 @@ export function analyzeImageFindings(analysis: ImageAnalysis, options: AnalyzeFi
           const message = interpolate(template, r.data);
           const primary = locate(r.at);
           const related = [
-            ...(primary.kind === 'source' ? [{ location: layerLocation(analysis, r.at.layer, r.at.path), message: `layer ${r.at.layer}${r.at.path ? `: ${r.at.path}` : ''}` }] : []),
+            ...(primary.kind === 'source' ? [{ location: layerLocation(analysis, r.at.layer, r.at.path), message: `in layer ${r.at.layer}${r.at.path ? ` (${r.at.path})` : ''}` }] : []),
             ...(r.related ?? []).map((x) => ({ location: locate(x.at), message: x.message })),
           ];
           let fix: Finding['fix'];

@@ -92,7 +92,7 @@ export const tty: Formatter = (results: readonly LintResult[], ctx: FormatContex
       if (f.fix?.applicability === 'unsafe') unsafe++;
       const loc =
         f.location.kind === 'source'
-          ? `${name}:${f.location.start.line}:${f.location.start.column}`
+          ? `${r.subject.kind === 'file' ? name : displayPath(f.location.file, ctx.cwd)}:${f.location.start.line}:${f.location.start.column}`
           : `${name} layer ${f.location.layer}${f.location.path ? ` ${f.location.path}` : ''}`;
       const aliases = f.aliases.length ? c.dim(` [${f.aliases.join(', ')}]`) : '';
       out.push(`${c.bold(loc)}: ${sevColor(c, f.severity)(SEV_LABEL[f.severity])} ${c.bold(f.code)} ${c.magenta(f.ruleId)}${aliases}`);
@@ -100,7 +100,7 @@ export const tty: Formatter = (results: readonly LintResult[], ctx: FormatContex
       if (text && f.location.kind === 'source') out.push(...codeFrame(c, text, lines, f).map((l) => `  ${l}`));
       for (const rel of f.related ?? []) {
         if (rel.location.kind === 'source') out.push(c.dim(`  note: ${rel.message} (line ${rel.location.start.line})`));
-        else out.push(c.dim(`  note: ${rel.message} (layer ${rel.location.layer})`));
+        else out.push(c.dim(`  note: ${rel.message}`));
       }
       if (f.fix) {
         out.push(`  ${c.cyan('help')}: ${f.fix.title} ${c.dim(`(${safetyNote(f.fix)})`)}`);

@@ -49,6 +49,7 @@ import requireAbsoluteWorkdir from './dockerfile/require-absolute-workdir.js';
 import requireDockerignore from './dockerfile/require-dockerignore.js';
 import requireImageTag from './dockerfile/require-image-tag.js';
 import requirePipefail from './dockerfile/require-pipefail.js';
+import shellcheck from './dockerfile/shellcheck.js';
 import stageNameCasing from './dockerfile/stage-name-casing.js';
 import syntaxError from './dockerfile/syntax-error.js';
 import wgetProgress from './dockerfile/wget-progress.js';
@@ -113,6 +114,7 @@ export const rules: readonly Rule[] = [
   requireDockerignore,
   requireImageTag,
   requirePipefail,
+  shellcheck,
   stageNameCasing,
   syntaxError,
   wgetProgress,

@@ -6,7 +6,7 @@ import { ruleDocsUrl } from '../../core/links.js';
 import type { RuleMeta } from '../../core/rule-meta.js';
 import { atOrAbove, parseFailOn, type FailOn } from '../../core/severity.js';
 import type { BuildContext } from '../../dockerfile/source.js';
-import { DEFAULT_CONFIG, type LintConfig, type Preset, type RuleSetting } from '../../engine/config.js';
+import { DEFAULT_CONFIG, isFindingCode, type LintConfig, type Preset, type RuleSetting } from '../../engine/config.js';
 import { fixText } from '../../engine/fix.js';
 import { lintText } from '../../engine/lint-dockerfile.js';
 import { FORMAT_NAMES, loadFormatter, type FormatName } from '../../formatters/index.js';
@@ -15,6 +15,7 @@ import { findConfigFile } from '../config-find.js';
 import { expandInputs } from '../files.js';
 import { UsageError, useColor, type Io } from '../io.js';
 import { TOOL_VERSION } from '../version.js';
+import { setNoticeSink } from '../../core/notices.js';
 
 export interface LintOptions {
   format: string;
@@ -107,7 +108,7 @@ async function configFor(file: string, opts: LintOptions, io: Io, cache: Map<str
     const r = findRule(id)!;
     ruleOverrides[id] = { ...ruleOverrides[id], severity: (ruleOverrides[id]?.severity !== 'off' && ruleOverrides[id]?.severity) || r.meta.severity };
   }
-  for (const d of opts.disable) ruleOverrides[ruleRef(d)] = { severity: 'off' };
+  for (const d of opts.disable) ruleOverrides[isFindingCode(d) ? d.toUpperCase() : ruleRef(d)] = { severity: 'off' };
   let failOn: FailOn = base.failOn;
   if (opts.failOn) {
     const f = parseFailOn(opts.failOn);
@@ -140,6 +141,8 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
   if (opts.unsafeFixes) allow.add('unsafe');
   const fixing = opts.fix || opts.diff || opts.unsafeFixes;
   const cache = new Map<string, LintConfig>();
+  // one-time messages from rules (e.g. shellcheck is not installed)
+  setNoticeSink((m) => io.writeErr(`ballast: ${m}\n`));
 
   if (opts.printConfig) {
     const cfg = await configFor(files[0] === '-' ? '-' : (files[0] ?? io.cwd), opts, io, cache);

@@ -25,7 +25,7 @@ export default defineImageRule<{ minBytes: number }, 'cache'>({
     description: 'Package-manager caches, index lists or temporary files are left in the image.',
     recommended: true,
     severity: 'warn',
-    messages: { cache: '{{size}} of {{what}} left in the image at {{path}} ({{files}} files): {{advice}}.' },
+    messages: { cache: '{{size}} of {{what}} left in the image at {{path}} ({{files}}): {{advice}}.' },
     options: { defaults: { minBytes: 1_000_000 }, types: { minBytes: 'number' } },
   },
   check(ctx) {
@@ -34,7 +34,7 @@ export default defineImageRule<{ minBytes: number }, 'cache'>({
       ctx.report({
         at: { layer: l.layer, path: l.path },
         messageId: 'cache',
-        data: { size: formatBytes(l.sizeBytes), what: l.category.replace(/-/g, ' '), path: l.path, files: l.fileCount, advice: ADVICE[l.category] ?? 'delete it in the same RUN' },
+        data: { size: formatBytes(l.sizeBytes), what: l.category.replace(/-/g, ' '), path: l.path, files: l.fileCount === 1 ? '1 file' : `${l.fileCount} files`, advice: ADVICE[l.category] ?? 'delete it in the same RUN' },
         facts: { sizeBytes: l.sizeBytes, files: l.fileCount, category: l.category },
       });
     }

@@ -23,7 +23,7 @@ describe('no-hidden-layer-bytes', () => {
     expect(f.map((x) => x.messageId).sort()).toEqual(['overwritten', 'removed']);
     const removed = f.find((x) => x.messageId === 'removed')!;
     expect(removed.message).toBe(
-      'Layer 1 ships 3 MB in 1 files that layer 2 deletes: the bytes stay in the image. Delete them in the same RUN that creates them, or build them in a separate stage.',
+      'Layer 1 ships 3 MB in 1 file that layer 2 deletes: the bytes stay in the image. Delete them in the same RUN that creates them, or build them in a separate stage.',
     );
     expect(removed.related?.[0].location).toMatchObject({ kind: 'layer', layer: 2 });
   });
