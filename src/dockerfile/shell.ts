@@ -40,6 +40,8 @@ export interface Command {
 
 export interface ShellScript {
   readonly text: string;
+  /** Original offset of every character of `text` (see {@link LogicalText}). */
+  readonly map: readonly number[];
   readonly commands: readonly Command[];
   /** The shell parser found a syntax error (commands are still extracted where possible). */
   readonly hasError: boolean;
@@ -84,7 +86,7 @@ export function basename(p: string): string {
 export function parseShell(l: LogicalText, depth = 0): ShellScript {
   if (!parser) throw new Error('shell parser not loaded: call loadShellParser() first');
   const tree = parser.parse(l.text);
-  if (!tree) return { text: l.text, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
+  if (!tree) return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
   const commands: Command[] = [];
   let pipelineCounter = 0;
   let hasPipe = false;
@@ -272,7 +274,7 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
   const hasError = tree.rootNode.hasError;
   tree.delete();
   commands.sort((a, b) => a.span.start - b.span.start);
-  return { text: l.text, commands, hasError, hasPipe, span: mapSpan(l, 0, l.text.length) };
+  return { text: l.text, map: l.map, commands, hasError, hasPipe, span: mapSpan(l, 0, l.text.length) };
 }
 
 /** The content of a quoted `sh -c` argument as logical text mapped to original offsets. */

@@ -91,12 +91,21 @@ export function enabledRules(rules: readonly Rule[], config: LintConfig): Enable
   return out;
 }
 
-/** Severity for one finding of a rule answering to `aliases` (an alias setting wins over the rule default, not over the rule's own setting). */
+/** ShellCheck's codes (SC2086): findings of the `shellcheck` rule answer to them, no rule is named by them. */
+export function isFindingCode(name: string): boolean {
+  return /^SC\d{4}$/i.test(name);
+}
+
+/**
+ * Severity for one finding of a rule answering to `aliases`. A setting for a finding-level code (SC2086)
+ * wins over everything; a rule alias setting wins over the rule default, not over the rule's own setting.
+ */
 export function findingSeverity(config: LintConfig, rule: Rule, aliases: readonly string[], base: Severity): Severity | 'off' {
+  const matching = Object.entries(config.rules).filter(([k, v]) => v.severity && aliases.some((a) => a.toLowerCase() === k.toLowerCase()));
+  const specific = matching.find(([k]) => isFindingCode(k));
+  if (specific) return specific[1].severity!;
   const own = config.rules[rule.meta.id] ?? config.rules[rule.meta.code];
   if (own?.severity) return own.severity;
-  for (const [k, v] of Object.entries(config.rules)) {
-    if (v.severity && aliases.some((a) => a.toLowerCase() === k.toLowerCase())) return v.severity;
-  }
+  if (matching.length) return matching[0][1].severity!;
   return base;
 }

@@ -58,7 +58,7 @@ export function lintSource(source: DockerfileSource, options: LintOptions): Lint
     if (template === undefined) throw new RuleError(meta.id, `unknown messageId ${r.messageId}`);
     const message = interpolate(template, r.data);
     const aliases = r.aliases ?? meta.aliases ?? [];
-    const sev = findingSeverity(config, rule, aliases, severity);
+    const sev = findingSeverity(config, rule, aliases, r.severity ?? severity);
     if (sev === 'off') return;
     let fix: Fix | undefined;
     if (r.fix) {

@@ -1,4 +1,4 @@
-import type { Applicability, Edit, Span } from '../core/diagnostic.js';
+import type { Applicability, Edit, Severity, Span } from '../core/diagnostic.js';
 import type { Fixer } from '../core/fixer.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import type { Instruction, Stage } from '../dockerfile/nodes.js';
@@ -28,8 +28,10 @@ export interface Report<M extends string> {
   /** Title of the fix; defaults to the message. */
   readonly fixTitle?: string;
   readonly suggest?: readonly { readonly title: string; readonly fix: FixFn; readonly applicability?: Applicability }[];
-  /** The subset of meta.aliases this finding answers to (defaults to all). */
+  /** The subset of meta.aliases this finding answers to (defaults to all), plus finding-level codes (ShellCheck's SCxxxx). */
   readonly aliases?: readonly string[];
+  /** This finding's own default severity (a rule relaying another tool's levels); a severity configured for the rule or one of the finding's codes still wins. */
+  readonly severity?: Severity;
   readonly related?: readonly { readonly at: Span | { readonly span: Span }; readonly message: string }[];
   readonly facts?: Readonly<Record<string, string | number>>;
 }
