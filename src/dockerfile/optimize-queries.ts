@@ -694,35 +694,38 @@ export function isManifestInstall(i: Invocation): boolean {
 // Toolchains
 
 export type ToolchainKind = 'compiler-package' | 'toolchain-image' | 'build-command';
+export type BuildEcosystem = Ecosystem | 'c';
 
 export interface ToolchainEvidence {
   readonly kind: ToolchainKind;
   /** `gcc`, `golang:1.22`, `go build`. */
   readonly what: string;
-  readonly ecosystem?: Ecosystem | 'c';
+  readonly ecosystem: BuildEcosystem;
   readonly instruction: Instruction;
-  readonly at: { readonly span: { start: number; end: number } };
-  /** For build commands: the invocation. */
+  /** The word or command to point at. */
+  readonly span: { readonly start: number; readonly end: number };
+  /** For build commands: the invocation (absent for `make`). */
   readonly invocation?: Invocation;
+  readonly command?: Command;
 }
 
-const COMPILER_PACKAGES = /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|clang(-\d+)?|make|cmake|automake|autoconf|libtool|pkg-config|pkgconf|gcc-c\+\+|golang(-go)?|go|rustc|cargo|maven|gradle|openjdk-\d+-jdk(-headless)?|java-\d+-openjdk-devel|default-jdk|musl-dev|linux-headers|[\w.+-]+-(dev|devel))$/;
+const COMPILER_PACKAGES =
+  /^(build-essential|build-base|gcc(-\d+)?|g\+\+(-\d+)?|gcc-c\+\+|clang(-\d+)?|make|cmake|automake|autoconf|libtool|pkg-config|pkgconf|golang(-go)?|rustc|cargo|maven|gradle|openjdk-\d+-jdk(-headless)?|java-[\d.]+-openjdk-devel|default-jdk(-headless)?|musl-dev|linux-headers|[\w.+-]+-(dev|devel))$/;
 
-/** Toolchain images and the runtime image family to propose for the shipped stage. */
-export const TOOLCHAIN_IMAGES: Readonly<Record<string, { ecosystem: Ecosystem | 'c'; runtime: (tag: string) => string | undefined }>> = {
-  golang: { ecosystem: 'go', runtime: () => 'gcr.io/distroless/static-debian12' },
-  rust: { ecosystem: 'rust', runtime: () => 'gcr.io/distroless/cc-debian12' },
-  maven: { ecosystem: 'java', runtime: (tag) => { const v = /(?:^|-)(?:eclipse-temurin-|openjdk-|jdk-?)?(\d{2})(?:\b|-)/.exec(tag)?.[1] ?? /-(\d{2})\b/.exec(tag)?.[1]; return v ? `eclipse-temurin:${v}-jre` : undefined; } },
-  gradle: { ecosystem: 'java', runtime: (tag) => { const v = /jdk(\d{2})/.exec(tag)?.[1]; return v ? `eclipse-temurin:${v}-jre` : undefined; } },
-  openjdk: { ecosystem: 'java', runtime: (tag) => { const v = /^(\d{2})/.exec(tag)?.[1]; return v ? `eclipse-temurin:${v}-jre` : undefined; } },
-  'eclipse-temurin': { ecosystem: 'java', runtime: (tag) => (/jdk/.test(tag) || /^\d+$/.test(tag) ? `eclipse-temurin:${/^(\d+)/.exec(tag)?.[1] ?? ''}-jre`.replace(':-jre', ':jre') : undefined) },
-  gcc: { ecosystem: 'c', runtime: () => 'debian:bookworm-slim' },
-  sdk: { ecosystem: 'dotnet', runtime: (tag) => `mcr.microsoft.com/dotnet/aspnet${tag ? `:${tag}` : ''}` },
-  node: { ecosystem: 'node', runtime: (tag) => (tag && !/slim|alpine/.test(tag) ? `node:${tag.replace(/-(bookworm|bullseye|buster)$/, '')}-slim` : undefined) },
-  python: { ecosystem: 'python', runtime: (tag) => (tag && !/slim|alpine/.test(tag) ? `python:${tag.replace(/-(bookworm|bullseye|buster)$/, '')}-slim` : undefined) },
+/** Toolchain images (name as in {@link imageName}) and their ecosystem. Full `node`/`python` count only together with a build command. */
+const TOOLCHAIN_IMAGES: Readonly<Record<string, BuildEcosystem>> = {
+  golang: 'go',
+  rust: 'rust',
+  maven: 'java',
+  gradle: 'java',
+  openjdk: 'java',
+  'eclipse-temurin': 'java',
+  amazoncorretto: 'java',
+  sdk: 'dotnet',
+  gcc: 'c',
 };
 
-/** Image name and tag of a FROM reference (`golang:1.22-alpine` → `golang`, `1.22-alpine`). */
+/** Image tag of a FROM reference (`golang:1.22-alpine` → `1.22-alpine`; '' when absent). */
 export function imageTag(ref: string): string {
   const noDigest = ref.split('@')[0];
   const last = noDigest.slice(noDigest.lastIndexOf('/') + 1);
@@ -730,20 +733,243 @@ export function imageTag(ref: string): string {
   return i >= 0 ? last.slice(i + 1) : '';
 }
 
-/** The toolchain image family of a base image reference, if any (`mcr.microsoft.com/dotnet/sdk:8.0` → `sdk`). */
-export function toolchainImage(ref: string): string | undefined {
+/** The ecosystem of a toolchain base image (`golang:1.22` → go, `mcr.microsoft.com/dotnet/sdk:8.0` → dotnet), if it is one. */
+export function toolchainImage(ref: string): BuildEcosystem | undefined {
   const name = imageName(ref);
-  if (name === 'sdk' && !/dotnet\/sdk/.test(ref)) return undefined;
-  if (name === 'node' || name === 'python') return undefined; // full node/python are runtimes too; only build commands count
-  return name in TOOLCHAIN_IMAGES ? name : undefined;
+  const tag = imageTag(ref).toLowerCase();
+  if (name === 'sdk') return /dotnet\/sdk/.test(ref) ? 'dotnet' : undefined;
+  if (name === 'eclipse-temurin' || name === 'amazoncorretto') return /jre/.test(tag) ? undefined : 'java';
+  if (name === 'openjdk' && /jre/.test(tag)) return undefined;
+  return TOOLCHAIN_IMAGES[name];
 }
 
-/** Compiler packages installed by a command (apt-get/apk/dnf/yum/zypper install). */
+/** Full (non-slim, non-alpine) `node`/`python` images: a build on them ships compilers and headers. */
+export function fullRuntimeImage(ref: string): BuildEcosystem | undefined {
+  const name = imageName(ref);
+  const tag = imageTag(ref).toLowerCase();
+  if (name !== 'node' && name !== 'python') return undefined;
+  if (/slim|alpine|distroless/.test(tag)) return undefined;
+  return name === 'node' ? 'node' : 'python';
+}
+
+/** Compiler/SDK packages installed by a command (apt-get/apk/dnf/yum/zypper install). */
 export function compilerPackages(cmd: Command): ShellWord[] {
   const i = detectInvocation(cmd);
   if (!i || i.kind !== 'install' || !['apt', 'apk', 'dnf', 'yum', 'microdnf', 'zypper'].includes(i.manager)) return [];
-  const pos = positionals(cmd, ['t', 'target-release', 'o', 'option', 'X', 'repository', 'setopt', 'virtual']);
+  const pos = positionals(cmd, ['t', 'target-release', 'o', 'option', 'X', 'repository', 'setopt', 't', 'virtual']);
   return pos.slice(1).filter((w) => COMPILER_PACKAGES.test(w.value.split(/[=:]/)[0]));
+}
+
+/** The RUN removes packages again (`apk del`, `apt-get purge/remove/autoremove`, `dnf remove`): its toolchain does not ship. */
+function removesPackages(cmds: readonly Command[]): boolean {
+  return cmds.some((c) => {
+    const pos = positionals(c).map((w) => w.value);
+    if (c.program === 'apk') return pos[0] === 'del';
+    if (c.program === 'apt-get' || c.program === 'apt') return ['purge', 'remove', 'autoremove'].includes(pos[0] ?? '');
+    if (['dnf', 'yum', 'microdnf', 'zypper'].includes(c.program)) return ['remove', 'erase', 'rm', 'autoremove'].includes(pos[0] ?? '');
+    return false;
+  });
+}
+
+const BUILD_SCRIPT = /^(build|compile|dist|bundle|prod|build:[\w:-]+)$/;
+
+function buildEvidence(c: Command): { what: string; ecosystem: BuildEcosystem; invocation?: Invocation } | undefined {
+  if (c.program === 'make' || c.program === 'cmake' || c.program === 'ninja') return { what: c.program, ecosystem: 'c' };
+  const i = detectInvocation(c);
+  if (!i) return undefined;
+  const v = i.verb?.value ?? '';
+  const pos = positionals(c).map((w) => w.value);
+  switch (i.manager) {
+    case 'go':
+      return ['build', 'install'].includes(v) ? { what: `go ${v}`, ecosystem: 'go', invocation: i } : undefined;
+    case 'cargo':
+      return ['build', 'b', 'install'].includes(v) ? { what: `cargo ${v}`, ecosystem: 'rust', invocation: i } : undefined;
+    case 'maven':
+      return pos.some((g) => ['package', 'install', 'verify'].includes(g) || /^(spring-boot|quarkus|jib):/.test(g)) ? { what: `mvn ${v}`, ecosystem: 'java', invocation: i } : undefined;
+    case 'gradle':
+      return pos.some((t) => /^(build|assemble|bootJar|jar|shadowJar|installDist|:?[\w-]+:(build|assemble|bootJar|jar))$/.test(t)) ? { what: `gradle ${v}`, ecosystem: 'java', invocation: i } : undefined;
+    case 'dotnet':
+      return ['publish', 'build'].includes(v) ? { what: `dotnet ${v}`, ecosystem: 'dotnet', invocation: i } : undefined;
+    case 'npm':
+    case 'yarn':
+    case 'pnpm': {
+      const script = v === 'run' || v === 'run-script' ? pos[1] : v;
+      return i.kind === 'build' && BUILD_SCRIPT.test(script ?? '') ? { what: `${c.program} ${v === 'run' || v === 'run-script' ? `run ${script}` : script}`, ecosystem: 'node', invocation: i } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What in a chain of stages (a stage and the stages it is built `FROM`) makes it a build image:
+ * a toolchain base image, compiler/SDK packages installed (and not removed in the same RUN), and
+ * build commands. Evidence is in file order.
+ */
+export function detectToolchain(source: DockerfileSource, stage: Stage): ToolchainEvidence[] {
+  const chain: Stage[] = [];
+  let s: Stage | undefined = stage;
+  const seen = new Set<number>();
+  while (s && !seen.has(s.index)) {
+    seen.add(s.index);
+    chain.unshift(s);
+    s = s.baseStage !== undefined ? source.stages[s.baseStage] : undefined;
+  }
+  const out: ToolchainEvidence[] = [];
+  const root = chain[0];
+  const image = root?.from.from?.image;
+  if (root && image) {
+    const eco = toolchainImage(image.value) ?? fullRuntimeImage(image.value);
+    if (eco) out.push({ kind: 'toolchain-image', what: image.value, ecosystem: eco, instruction: root.from, span: image.span });
+  }
+  for (const st of chain) {
+    for (const ins of st.instructions) {
+      if (ins.keyword !== 'RUN') continue;
+      const cmds = source.commands(ins);
+      const removed = removesPackages(cmds);
+      for (const c of cmds) {
+        if (!removed) {
+          for (const w of compilerPackages(c)) {
+            const name = w.value.split(/[=:]/)[0];
+            const eco: BuildEcosystem = /golang/.test(name) ? 'go' : /rustc|cargo/.test(name) ? 'rust' : /jdk|maven|gradle/.test(name) ? 'java' : 'c';
+            out.push({ kind: 'compiler-package', what: name, ecosystem: eco, instruction: ins, span: w.span });
+          }
+        }
+        const b = buildEvidence(c);
+        if (b) out.push({ kind: 'build-command', what: b.what, ecosystem: b.ecosystem, instruction: ins, span: c.span, invocation: b.invocation, command: c });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A runtime base image for the shipped stage of a build on `base`: distroless static/base for Go,
+ * distroless cc for Rust, a JRE for JVM builds, ASP.NET for .NET, the slim variant for node/python,
+ * the same image otherwise. `todo` explains what a human must check.
+ */
+export function runtimeBaseFor(base: string, ecosystem: BuildEcosystem, opts: { staticGo?: boolean } = {}): { image: string; todo?: string } {
+  const name = imageName(base);
+  const tag = imageTag(base);
+  const alpine = /alpine/.test(tag);
+  const registry = base.includes('/') && /[.:]/.test(base.split('/')[0]) ? base.slice(0, base.indexOf('/') + 1) : '';
+  switch (ecosystem) {
+    case 'go':
+      if (alpine) return { image: 'alpine:3', todo: 'pin the Alpine release' };
+      return opts.staticGo ? { image: 'gcr.io/distroless/static-debian12' } : { image: 'gcr.io/distroless/base-debian12', todo: 'with CGO_ENABLED=0 the binary is static and gcr.io/distroless/static-debian12 is enough' };
+    case 'rust':
+      return alpine ? { image: 'alpine:3', todo: 'pin the Alpine release' } : { image: 'gcr.io/distroless/cc-debian12' };
+    case 'java': {
+      const v = /(?:^|[^\d])(\d{2})(?:[^\d]|$)/.exec(tag)?.[1];
+      return v ? { image: `eclipse-temurin:${v}-jre` } : { image: 'eclipse-temurin:21-jre', todo: 'use the Java version of the build stage' };
+    }
+    case 'dotnet':
+      return { image: `${registry || 'mcr.microsoft.com/'}dotnet/aspnet${tag ? `:${tag}` : ''}`, todo: 'use dotnet/runtime instead for a console app' };
+    case 'node':
+    case 'python':
+    case 'ruby':
+    case 'php':
+      if (name === 'node' || name === 'python' || name === 'ruby') {
+        if (/slim|alpine/.test(tag)) return { image: base };
+        const t = tag ? `${tag}-slim` : 'slim';
+        return { image: `${base.split('@')[0].replace(/:[^/:]*$/, '')}:${t}`, todo: ecosystem === 'python' ? 'install the runtime libraries of the -dev packages the build needed (e.g. libpq5 for libpq-dev)' : undefined };
+      }
+      return { image: base, todo: 'pick a smaller runtime image' };
+    default:
+      return { image: base, todo: 'pick a runtime image without the compilers (a -slim variant or distroless)' };
+  }
+}
+
+/** A file or directory to copy from the build stage into the runtime stage. */
+export interface Artifact {
+  readonly from: string;
+  readonly to: string;
+  /** What a human must check (the path is a guess). */
+  readonly todo?: string;
+}
+
+/**
+ * Build outputs of the build commands in a stage, with absolute paths (resolved against the WORKDIR
+ * each command runs in). Copied to the same path in the runtime stage so CMD/ENTRYPOINT keep working.
+ */
+export function buildArtifacts(source: DockerfileSource, evidence: readonly ToolchainEvidence[], ecosystem: BuildEcosystem, finalWorkdir: string, base = ''): Artifact[] {
+  const out: Artifact[] = [];
+  const add = (a: Artifact) => {
+    if (!out.some((x) => x.from === a.from)) out.push(a);
+  };
+  for (const e of evidence) {
+    if (e.kind !== 'build-command' || !e.command) continue;
+    const c = e.command;
+    const wd = workdirAt(source, e.instruction);
+    const v = e.invocation?.verb?.value;
+    const outFlag = (...n: string[]) => {
+      const k = c.args.findIndex((a) => n.includes(a.value));
+      if (k >= 0) return c.args[k + 1]?.value;
+      const eq = c.args.find((a) => n.some((x) => x.startsWith('--') && a.value.startsWith(`${x}=`)));
+      return eq?.value.slice(eq.value.indexOf('=') + 1);
+    };
+    if (e.ecosystem === 'go' && v === 'build') {
+      const o = outFlag('-o');
+      if (o && !o.includes('$')) add({ from: resolvePath(wd, o) + (o.endsWith('/') ? '/' : ''), to: resolvePath(wd, o) + (o.endsWith('/') ? '/' : '') });
+      else add({ from: `${wd === '/' ? '' : wd}/app`, to: '/usr/local/bin/app', todo: '`go build` without `-o` names the binary after the package directory: use its real name' });
+    } else if (e.ecosystem === 'go' && v === 'install') {
+      add({ from: imageName(base) === 'golang' ? '/go/bin/' : '/root/go/bin/', to: '/usr/local/bin/' });
+    } else if (e.ecosystem === 'rust' && v === 'install') {
+      add({ from: imageName(base) === 'rust' ? '/usr/local/cargo/bin/' : '/root/.cargo/bin/', to: '/usr/local/bin/' });
+    } else if (e.ecosystem === 'rust') {
+      const profile = c.args.some((a) => a.value === '--release' || a.value === '-r') ? 'release' : (outFlag('--profile') ?? 'debug');
+      const bin = outFlag('--bin');
+      const dir = `${resolvePath(wd, 'target')}/${profile}`;
+      if (bin) add({ from: `${dir}/${bin}`, to: `/usr/local/bin/${bin}` });
+      else add({ from: `${dir}/app`, to: '/usr/local/bin/app', todo: 'use the name of the binary Cargo builds' });
+    } else if (e.ecosystem === 'java') {
+      const dir = e.invocation?.manager === 'gradle' ? resolvePath(wd, 'build/libs') : resolvePath(wd, 'target');
+      add({ from: `${dir}/*.jar`, to: `${dir}/` });
+    } else if (e.ecosystem === 'dotnet') {
+      const o = outFlag('-o', '--output');
+      if (o && !o.includes('$')) add({ from: resolvePath(wd, o), to: resolvePath(wd, o) });
+      else add({ from: resolvePath(wd, 'bin/Release'), to: resolvePath(wd, 'bin/Release'), todo: 'publish with `-o /app/publish` and copy that directory' });
+    } else if (e.ecosystem === 'c' && c.args.some((a) => a.value === 'install')) {
+      add({ from: '/usr/local', to: '/usr/local', todo: 'copy only what `make install` installed' });
+    }
+  }
+  if (ecosystem === 'node' || ecosystem === 'python' || ecosystem === 'ruby' || ecosystem === 'php' || (ecosystem === 'c' && !out.length)) {
+    if (ecosystem === 'python') {
+      const venv = findVenv(source, evidence);
+      if (venv) add({ from: venv, to: venv });
+      else add({ from: '/usr/local', to: '/usr/local', todo: 'install dependencies into a virtualenv (/opt/venv) in the build stage and copy only that' });
+    }
+    if (finalWorkdir !== '/') {
+      add({
+        from: finalWorkdir,
+        to: finalWorkdir,
+        todo: ecosystem === 'node' ? 'copy only the build output (e.g. dist/) and production dependencies (`npm ci --omit=dev`)' : ecosystem === 'c' ? 'copy only the build outputs' : undefined,
+      });
+    } else if (!out.length) {
+      add({ from: '/', to: '/', todo: 'copy only the build outputs the application needs' });
+    }
+  }
+  return out;
+}
+
+function findVenv(source: DockerfileSource, evidence: readonly ToolchainEvidence[]): string | undefined {
+  const stage = evidence[0] ? source.stageOf(evidence[0].instruction) : undefined;
+  for (const ins of stage?.instructions ?? []) {
+    if (ins.keyword !== 'RUN') continue;
+    for (const c of source.commands(ins)) {
+      const a = c.args.map((x) => x.value);
+      const k = a.indexOf('venv');
+      if (/^python/.test(c.program) && a[k - 1] === '-m' && k >= 0) {
+        const dir = a.slice(k + 1).find((x) => !x.startsWith('-'));
+        if (dir) return resolvePath(workdirAt(source, ins), dir);
+      }
+      if (c.program === 'virtualenv') {
+        const dir = a.find((x) => !x.startsWith('-'));
+        if (dir) return resolvePath(workdirAt(source, ins), dir);
+      }
+    }
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
