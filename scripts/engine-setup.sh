@@ -62,7 +62,7 @@ fi
 # 4. registries on loopback: :5000 open, :5001 with htpasswd (user ballast / password ballast-pass)
 start_registry() { # name port auth
   local name=$1 port=$2 auth=$3 cfg="$STATE/registry-$1.yml"
-  if curl -fsS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v2/" 2>/dev/null | grep -qE '200|401'; then return 0; fi
+  if curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v2/" 2>/dev/null | grep -qE '200|401'; then return 0; fi
   mkdir -p "$STATE/registry-$name"
   {
     echo 'version: 0.1'
@@ -77,7 +77,7 @@ start_registry() { # name port auth
   log "starting registry $name on 127.0.0.1:$port"
   nohup docker-registry serve "$cfg" >"$STATE/registry-$name.log" 2>&1 &
   for _ in $(seq 1 30); do
-    curl -fsS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v2/" 2>/dev/null | grep -qE '200|401' && return 0
+    curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v2/" 2>/dev/null | grep -qE '200|401' && return 0
     sleep 0.5
   done
   log "registry $name did not start; see $STATE/registry-$name.log"
