@@ -11,7 +11,7 @@ export function formatBytes(n: number): string {
     u++;
   }
   const s = v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
-  return `${n < 0 ? '-' : ''}${s.replace(/\.?0+$/, '')} ${units[u]}`;
+  return `${n < 0 ? '-' : ''}${s.includes('.') ? s.replace(/\.?0+$/, '') : s} ${units[u]}`;
 }
 
 export function formatPercent(ratio: number | null, digits = 1): string {
