@@ -1,3 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../../src/engine/config.js';
+import { fixText } from '../../../src/engine/fix.js';
+import apkNoCache from '../../../src/rules/dockerfile/apk-no-cache.js';
+import aptListsCleanup from '../../../src/rules/dockerfile/apt-lists-cleanup.js';
+import noPackageCache from '../../../src/rules/dockerfile/no-package-cache-in-layer.js';
+import pipNoCacheDir from '../../../src/rules/dockerfile/pip-no-cache-dir.js';
 import rule from '../../../src/rules/dockerfile/prefer-cache-mount.js';
 import { df } from '../../helpers/df.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
@@ -130,4 +137,24 @@ ruleTester(rule, {
       unsafeOutput: 'FROM debian\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y x && rm -rf /tmp/x\n',
     },
   ],
+});
+
+describe('together with the cleanup rules', () => {
+  const rules = [rule, pipNoCacheDir, apkNoCache, aptListsCleanup, noPackageCache];
+  const config = { ...DEFAULT_CONFIG, preset: 'none' as const, rules: Object.fromEntries(rules.map((r) => [r.meta.id, { severity: r.meta.severity }])) };
+  const fixAll = async (code: string) => (await fixText('Dockerfile', code, { rules, config }, new Set(['safe', 'unsafe']))).output;
+
+  it.each([
+    ['FROM python:3.12\nRUN pip install flask\n', 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n'],
+    ['FROM alpine:3.20\nRUN apk add curl\n', 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n'],
+    ['FROM node:20\nRUN npm ci\n', 'FROM node:20\nRUN --mount=type=cache,target=/root/.npm npm ci\n'],
+    [
+      'FROM debian\nRUN apt-get update && apt-get install -y curl\n',
+      'FROM debian\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y curl\n',
+    ],
+  ])('converges without a self-defeating cleanup: %s', async (code, expected) => {
+    const out = await fixAll(code);
+    expect(out).toBe(expected);
+    expect(await fixAll(out)).toBe(out);
+  });
 });
