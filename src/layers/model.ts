@@ -17,8 +17,24 @@ export interface HistoryEntry {
   emptyLayer: boolean;
 }
 
+/** How a container of the image runs (the `config` object of the image config). */
+export interface RuntimeConfig {
+  user?: string;
+  workingDir?: string;
+  entrypoint?: string[] | null;
+  cmd?: string[] | null;
+  env: string[];
+  exposedPorts: string[];
+  volumes: string[];
+  labels: Record<string, string>;
+  stopSignal?: string;
+  healthcheck?: string[];
+}
+
 /** The parts of an image config the analysis uses. */
 export interface ImageConfig {
+  /** The runtime settings (CMD, ENTRYPOINT, ENV, USER, WORKDIR, EXPOSE, labels...). */
+  runtime: RuntimeConfig;
   os: string;
   architecture: string;
   variant?: string;
@@ -152,6 +168,8 @@ export interface ImageAnalysis {
   configDigest: string;
   /** Digest of the manifest when the source has one. */
   manifestDigest: string | null;
+  /** How a container of the image runs. */
+  config: RuntimeConfig;
   layers: LayerAnalysis[];
   /** Sum of layer sizeBytes. */
   totalBytes: number;

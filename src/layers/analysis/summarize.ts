@@ -154,6 +154,7 @@ export function summarize(input: SummarizeInput): { analysis: ImageAnalysis; fil
     platform: input.platform,
     configDigest: input.configDigest,
     manifestDigest: input.manifestDigest,
+    config: input.config.runtime,
     layers: layerRows,
     totalBytes,
     compressedBytes: compressedKnown ? layerRows.reduce((s, l) => s + (l.compressedBytes ?? 0), 0) : null,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ImageSourceError } from '../errors.js';
 import { parseJson } from '../bytes.js';
-import type { HistoryEntry, ImageConfig, Platform } from '../model.js';
+import type { RuntimeConfig, HistoryEntry, ImageConfig, Platform } from '../model.js';
 
 export const MEDIA = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -106,6 +106,30 @@ export function parseConfig(buf: Buffer, what: string): ImageConfig {
     ...(typeof doc.variant === 'string' ? { variant: doc.variant } : {}),
     diffIds,
     history,
+    runtime: parseRuntime(doc.config),
+  };
+}
+
+const strings = (v: unknown): string[] | null | undefined =>
+  v === null ? null : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+
+/** The `config` object of an image config (docker's capitalised keys). */
+function parseRuntime(c: unknown): RuntimeConfig {
+  if (!isObj(c)) return { env: [], exposedPorts: [], volumes: [], labels: {} };
+  const labels: Record<string, string> = {};
+  if (isObj(c.Labels)) for (const [k, v] of Object.entries(c.Labels)) if (typeof v === 'string') labels[k] = v;
+  const hc = isObj(c.Healthcheck) ? strings(c.Healthcheck.Test) : undefined;
+  return {
+    ...(typeof c.User === 'string' && c.User ? { user: c.User } : {}),
+    ...(typeof c.WorkingDir === 'string' && c.WorkingDir ? { workingDir: c.WorkingDir } : {}),
+    ...(strings(c.Entrypoint) !== undefined ? { entrypoint: strings(c.Entrypoint) } : {}),
+    ...(strings(c.Cmd) !== undefined ? { cmd: strings(c.Cmd) } : {}),
+    env: strings(c.Env) ?? [],
+    exposedPorts: isObj(c.ExposedPorts) ? Object.keys(c.ExposedPorts) : [],
+    volumes: isObj(c.Volumes) ? Object.keys(c.Volumes) : [],
+    labels,
+    ...(typeof c.StopSignal === 'string' ? { stopSignal: c.StopSignal } : {}),
+    ...(hc ? { healthcheck: hc } : {}),
   };
 }
 
