@@ -20,12 +20,17 @@ async function maybeDecompress(source: ByteStream): Promise<ByteStream> {
   return dec as unknown as ByteStream;
 }
 
-/** A `docker save` archive or an OCI layout tar on disk, read in one pass. */
+/** A `docker save` archive or an OCI layout tar on disk (or `-` for standard input), read in one pass. */
 export function archiveFileSource(file: string, kind: 'docker-archive' | 'oci-archive', ref = `${kind}:${file}`): ImageSource {
   return {
     ref,
     kind,
     async read(ctx: ReadContext): Promise<SourceResult> {
+      if (file === '-') {
+        ctx.setTotals(null, null);
+        const raw = tap(process.stdin as unknown as ByteStream, (c) => ctx.bytesRead(c.length));
+        return readImageArchive(await maybeDecompress(raw), `${kind}:stdin`, ctx);
+      }
       let size: number;
       try {
         const st = await stat(file);

@@ -13,7 +13,7 @@ const isFile = async (p: string): Promise<boolean> => (await stat(p).catch(() =>
 
 /**
  * Turns a reference into a source: `docker:NAME`, `docker-archive:FILE`, `oci-archive:FILE`, `oci:DIR`,
- * `registry:REF` (also `docker://REF`). A bare existing path is sniffed (a directory with index.json is
+ * `registry:REF` (also `docker://REF`); `-` or `docker-archive:-` reads an archive from standard input. A bare existing path is sniffed (a directory with index.json is
  * an OCI layout, a file an archive); a bare reference uses the engine when it has the image, else the registry.
  */
 export async function resolveSource(ref: string | ImageSource, options: AnalyzeOptions = {}): Promise<ImageSource> {
@@ -37,6 +37,7 @@ export async function resolveSource(ref: string | ImageSource, options: AnalyzeO
         return registrySource(rest, registryOpts, ref);
     }
   }
+  if (ref === '-') return archiveFileSource('-', 'docker-archive', 'stdin');
   if (await isDir(ref)) {
     if (await isFile(join(ref, 'index.json'))) return ociDirSource(ref, ref);
     throw new ImageSourceError('unsupported', `${ref} is a directory without index.json: not an OCI image layout`);
