@@ -686,10 +686,7 @@ function fromLogical(
       if (m) {
         const kw = m[0];
         const sub = sliceLogical(rest, kw.length);
-        const tk = kw.toUpperCase();
-        if (tk === 'ONBUILD' || tk === 'FROM' || tk === 'MAINTAINER') {
-          problems.push({ message: `${tk} isn't allowed as an ONBUILD trigger`, span: logicalSpan(rest, 0, kw.length) });
-        }
+        // ONBUILD ONBUILD / FROM / MAINTAINER fail the build too, but are reported by no-onbuild-forbidden-trigger
         const b = fromLogical(kw, logicalSpan(rest, 0, kw.length), sub, escape, problems, index);
         trigger = {
           ...b,

@@ -7,15 +7,26 @@ import aptNoInstallRecommends from './dockerfile/apt-no-install-recommends.js';
 import aptPinVersions from './dockerfile/apt-pin-versions.js';
 import consistentInstructionCasing from './dockerfile/consistent-instruction-casing.js';
 import copyMultiSourceDestSlash from './dockerfile/copy-multi-source-dest-slash.js';
+import copyRelativeDestNeedsWorkdir from './dockerfile/copy-relative-dest-needs-workdir.js';
 import definitionDescription from './dockerfile/definition-description.js';
 import dnfCleanAll from './dockerfile/dnf-clean-all.js';
 import dnfYes from './dockerfile/dnf-yes.js';
 import exposeInvalidFormat from './dockerfile/expose-invalid-format.js';
 import exposeProtoCasing from './dockerfile/expose-proto-casing.js';
+import exposeValidPort from './dockerfile/expose-valid-port.js';
 import fromAsCasing from './dockerfile/from-as-casing.js';
+import instructionBeforeFrom from './dockerfile/instruction-before-from.js';
 import invalidDefaultArgInFrom from './dockerfile/invalid-default-arg-in-from.js';
 import invalidJsonForm from './dockerfile/invalid-json-form.js';
 import jsonArgsRecommended from './dockerfile/json-args-recommended.js';
+import labelEmail from './dockerfile/label-email.js';
+import labelGitHash from './dockerfile/label-git-hash.js';
+import labelKeyFormat from './dockerfile/label-key-format.js';
+import labelNotEmpty from './dockerfile/label-not-empty.js';
+import labelRfc3339 from './dockerfile/label-rfc3339.js';
+import labelSemver from './dockerfile/label-semver.js';
+import labelSpdx from './dockerfile/label-spdx.js';
+import labelUrl from './dockerfile/label-url.js';
 import legacyKeyValueFormat from './dockerfile/legacy-key-value-format.js';
 import noApt from './dockerfile/no-apt.js';
 import noCd from './dockerfile/no-cd.js';
@@ -23,13 +34,17 @@ import noConsecutiveRun from './dockerfile/no-consecutive-run.js';
 import noConstantPlatformFlag from './dockerfile/no-constant-platform-flag.js';
 import noCopyFromSelf from './dockerfile/no-copy-from-self.js';
 import noCopyIgnoredFile from './dockerfile/no-copy-ignored-file.js';
+import noCopyWholeStage from './dockerfile/no-copy-whole-stage.js';
 import noDeleteInLaterLayer from './dockerfile/no-delete-in-later-layer.js';
 import noDuplicateStageName from './dockerfile/no-duplicate-stage-name.js';
 import noEmptyContinuation from './dockerfile/no-empty-continuation.js';
+import noEnvSelfReference from './dockerfile/no-env-self-reference.js';
+import noInlineIgnorePragma from './dockerfile/no-inline-ignore-pragma.js';
 import noIrrelevantCommands from './dockerfile/no-irrelevant-commands.js';
 import noLatestTag from './dockerfile/no-latest-tag.js';
 import noMaintainer from './dockerfile/no-maintainer.js';
 import noMultipleInstructions from './dockerfile/no-multiple-instructions.js';
+import noOnbuildForbiddenTrigger from './dockerfile/no-onbuild-forbidden-trigger.js';
 import noPackageCacheInLayer from './dockerfile/no-package-cache-in-layer.js';
 import noRedundantTargetPlatform from './dockerfile/no-redundant-target-platform.js';
 import noReservedStageName from './dockerfile/no-reserved-stage-name.js';
@@ -40,18 +55,23 @@ import noSudo from './dockerfile/no-sudo.js';
 import noUndefinedArgInFrom from './dockerfile/no-undefined-arg-in-from.js';
 import noUndefinedVar from './dockerfile/no-undefined-var.js';
 import noUnknownCopyFrom from './dockerfile/no-unknown-copy-from.js';
+import noUnknownLabels from './dockerfile/no-unknown-labels.js';
 import npmPinVersions from './dockerfile/npm-pin-versions.js';
+import numericUser from './dockerfile/numeric-user.js';
 import pipNoCacheDir from './dockerfile/pip-no-cache-dir.js';
 import pipPinVersions from './dockerfile/pip-pin-versions.js';
 import preferCacheMount from './dockerfile/prefer-cache-mount.js';
 import preferCopyOverAdd from './dockerfile/prefer-copy-over-add.js';
 import requireAbsoluteWorkdir from './dockerfile/require-absolute-workdir.js';
 import requireDockerignore from './dockerfile/require-dockerignore.js';
+import requireHealthcheck from './dockerfile/require-healthcheck.js';
 import requireImageTag from './dockerfile/require-image-tag.js';
 import requirePipefail from './dockerfile/require-pipefail.js';
+import requiredLabels from './dockerfile/required-labels.js';
 import shellcheck from './dockerfile/shellcheck.js';
 import stageNameCasing from './dockerfile/stage-name-casing.js';
 import syntaxError from './dockerfile/syntax-error.js';
+import trustedRegistries from './dockerfile/trusted-registries.js';
 import wgetProgress from './dockerfile/wget-progress.js';
 import yumCleanAll from './dockerfile/yum-clean-all.js';
 import yumYes from './dockerfile/yum-yes.js';
@@ -72,15 +92,26 @@ export const rules: readonly Rule[] = [
   aptPinVersions,
   consistentInstructionCasing,
   copyMultiSourceDestSlash,
+  copyRelativeDestNeedsWorkdir,
   definitionDescription,
   dnfCleanAll,
   dnfYes,
   exposeInvalidFormat,
   exposeProtoCasing,
+  exposeValidPort,
   fromAsCasing,
+  instructionBeforeFrom,
   invalidDefaultArgInFrom,
   invalidJsonForm,
   jsonArgsRecommended,
+  labelEmail,
+  labelGitHash,
+  labelKeyFormat,
+  labelNotEmpty,
+  labelRfc3339,
+  labelSemver,
+  labelSpdx,
+  labelUrl,
   legacyKeyValueFormat,
   noApt,
   noCd,
@@ -88,13 +119,17 @@ export const rules: readonly Rule[] = [
   noConstantPlatformFlag,
   noCopyFromSelf,
   noCopyIgnoredFile,
+  noCopyWholeStage,
   noDeleteInLaterLayer,
   noDuplicateStageName,
   noEmptyContinuation,
+  noEnvSelfReference,
+  noInlineIgnorePragma,
   noIrrelevantCommands,
   noLatestTag,
   noMaintainer,
   noMultipleInstructions,
+  noOnbuildForbiddenTrigger,
   noPackageCacheInLayer,
   noRedundantTargetPlatform,
   noReservedStageName,
@@ -105,18 +140,23 @@ export const rules: readonly Rule[] = [
   noUndefinedArgInFrom,
   noUndefinedVar,
   noUnknownCopyFrom,
+  noUnknownLabels,
   npmPinVersions,
+  numericUser,
   pipNoCacheDir,
   pipPinVersions,
   preferCacheMount,
   preferCopyOverAdd,
   requireAbsoluteWorkdir,
   requireDockerignore,
+  requireHealthcheck,
   requireImageTag,
   requirePipefail,
+  requiredLabels,
   shellcheck,
   stageNameCasing,
   syntaxError,
+  trustedRegistries,
   wgetProgress,
   yumCleanAll,
   yumYes,

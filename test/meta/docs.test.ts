@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/engine/config.js';
 import { lintText } from '../../src/engine/lint-dockerfile.js';
 import { rules } from '../../src/rules/index.js';
+import type { RuleSettings } from '../../src/rules/rule.js';
+import { parse as parseYaml } from 'yaml';
 
 const root = join(import.meta.dirname, '..', '..');
 const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
@@ -38,6 +40,18 @@ function contextOf(dockerignore: string | undefined) {
   return { dir: '/ctx', dockerfileName: 'Dockerfile', readFile: (p: string) => files[p], exists: (p: string) => (/\.dockerignore$/.test(p) ? p in files : true) };
 }
 
+/** Shared rule settings a page's examples use: its first ```yaml block (a `.ballast.yaml` excerpt). */
+function settingsOf(md: string): RuleSettings {
+  const m = /```yaml\n([\s\S]*?)```/.exec(md);
+  const y = (m ? parseYaml(m[1]) : {}) as Record<string, unknown>;
+  return {
+    ...DEFAULT_CONFIG.settings,
+    ...(y.trustedRegistries ? { trustedRegistries: y.trustedRegistries as string[] } : {}),
+    ...(y.labelSchema ? { labelSchema: y.labelSchema as Record<string, string> } : {}),
+    ...(y.strictLabels !== undefined ? { strictLabels: y.strictLabels === true } : {}),
+  };
+}
+
 describe('rule docs', () => {
   for (const rule of rules) {
     const m = rule.meta;
@@ -52,7 +66,7 @@ describe('rule docs', () => {
       if (m.target !== 'dockerfile') return;
       // the shellcheck rule's examples need the binary (npm run test:shellcheck runs them where it is installed)
       if (m.id === 'shellcheck' && !hasShellcheck) return;
-      const config = { ...DEFAULT_CONFIG, preset: 'none' as const, rules: { [m.id]: { severity: m.severity } } };
+      const config = { ...DEFAULT_CONFIG, preset: 'none' as const, rules: { [m.id]: { severity: m.severity } }, settings: settingsOf(md) };
       const incorrect = blocks(section(md, '## Incorrect'));
       const correct = blocks(section(md, '## Correct'));
       it('has examples', () => {

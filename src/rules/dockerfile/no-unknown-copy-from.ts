@@ -1,7 +1,7 @@
 import type { Span } from '../../core/diagnostic.js';
 import type { Instruction } from '../../dockerfile/nodes.js';
 import { editDistance } from '../../dockerfile/parse.js';
-import { looksLikeImage } from '../../dockerfile/stage-queries.js';
+import { looksLikeImage, resolveWord } from '../../dockerfile/stage-queries.js';
 import { defineRule } from '../rule.js';
 
 /** Every `COPY --from=` / `RUN --mount from=` reference of an instruction, with the span of its value. */
@@ -39,8 +39,15 @@ export default defineRule({
     const src = ctx.source;
     const check = (ins: Instruction) => {
       const here = ins.stage;
-      for (const { ref, span } of fromRefs(ins)) {
-        if (!ref || ref.includes('$') || looksLikeImage(ref)) continue;
+      for (const { ref: raw, span } of fromRefs(ins)) {
+        let ref = raw;
+        if (raw.includes('$')) {
+          // BuildKit expands `--from` with the global ARGs (those before the first FROM), as it does FROM
+          const r = resolveWord(src, src.stageOf(ins)?.from ?? ins, raw);
+          if (r.unknown || !r.value) continue;
+          ref = r.value;
+        }
+        if (!ref || looksLikeImage(ref)) continue;
         const lower = ref.toLowerCase();
         if (/^\d+$/.test(lower)) {
           const n = Number(lower);

@@ -1,5 +1,14 @@
+import { expect, it } from 'vitest';
 import rule from '../../../src/rules/dockerfile/no-root-user.js';
-import { ruleTester } from '../../helpers/rule-tester.js';
+import { runRule, ruleTester } from '../../helpers/rule-tester.js';
+
+const hadolint = { finalStageOnly: false };
+
+it('an implicit root user does not answer to DL3002 (hadolint does not report it)', async () => {
+  const [f] = await runRule(rule, { code: 'FROM debian:12\nRUN apt-get update\n' });
+  expect(f.messageId).toBe('implicit');
+  expect(f.aliases).toEqual([]);
+});
 
 ruleTester(rule, {
   valid: [
@@ -8,12 +17,13 @@ ruleTester(rule, {
     'FROM debian:12 AS base\nUSER root\nRUN something\nUSER foo\nFROM scratch\nRUN something else\n',
     'FROM scratch\nUSER 1000:0\n',
     { name: 'unknown ARG value', code: 'FROM scratch\nARG APP_USER\nUSER $APP_USER\n' },
-    {
-      name: 'finalStageOnly: a builder stage may stay root',
-      code: 'FROM debian:12 AS build\nUSER root\nFROM debian:12\nUSER app\n',
-      options: { finalStageOnly: true },
-    },
-    { name: 'finalStageOnly: no USER anywhere', code: 'FROM debian:12\nRUN x\n', options: { finalStageOnly: true } },
+    { name: 'a builder stage may stay root', code: 'FROM debian:12 AS build\nUSER root\nRUN make\nFROM debian:12\nUSER app\n' },
+    { name: 'a builder stage may stay root (implicitly)', code: 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /app /app\n' },
+    { name: 'non-root user inherited from the parent stage', code: 'FROM debian:12 AS base\nUSER 10001\nFROM base\nCOPY . /app\n' },
+    { name: 'no USER, but nothing added to the base', code: 'FROM debian:12\nCMD ["bash"]\n' },
+    { name: 'no USER on a known non-root base', code: 'FROM bitnami/nginx:1.27\nCOPY site /app\n' },
+    { name: 'implicitRoot off', code: 'FROM debian:12\nRUN x\n', options: { implicitRoot: false } },
+    { name: 'hadolint mode: switched back', code: 'FROM debian:12 AS base\nUSER root\nUSER foo\nFROM scratch\nRUN x\n', options: hadolint },
   ],
   invalid: [
     { code: 'FROM scratch\nUSER root\n', errors: [{ messageId: 'root', line: 2, column: 6, text: 'root', aliases: ['DL3002'] }] },
@@ -22,21 +32,30 @@ ruleTester(rule, {
     { code: 'FROM scratch\nUSER 0:0\n', errors: 1 },
     { name: 'through an ARG default', code: 'FROM scratch\nARG RUNAS=root\nUSER ${RUNAS}\n', errors: [{ text: '${RUNAS}' }] },
     {
-      name: 'each stage is checked',
+      name: 'hadolint mode: each stage is checked',
       code: 'FROM debian:12 AS base\nUSER root\nRUN something\nFROM scratch\nUSER foo\nRUN something else\n',
+      options: hadolint,
       errors: [{ line: 2 }],
     },
     {
-      name: 'finalStageOnly: root inherited from the parent stage',
+      name: 'root inherited from the parent stage',
       code: 'FROM debian:12 AS base\nUSER root\nFROM base\nRUN x\n',
-      options: { finalStageOnly: true },
       errors: [{ messageId: 'inherited', line: 2 }],
     },
     {
-      name: 'finalStageOnly: the final stage',
+      name: 'the final stage',
       code: 'FROM debian:12 AS build\nUSER root\nFROM debian:12\nUSER app\nUSER 0\n',
-      options: { finalStageOnly: true },
       errors: [{ messageId: 'root', line: 5 }],
+    },
+    {
+      name: 'no USER in a final stage that adds files to a root base',
+      code: 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM debian:12-slim\nCOPY --from=build /app /app\n',
+      errors: [{ messageId: 'implicit', line: 3, column: 6, text: 'debian:12-slim' }],
+    },
+    {
+      name: 'no USER, base through a global ARG',
+      code: 'ARG BASE=node:20\nFROM ${BASE}\nRUN npm ci\n',
+      errors: [{ messageId: 'implicit', text: '${BASE}' }],
     },
   ],
 });

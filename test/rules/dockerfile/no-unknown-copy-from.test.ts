@@ -9,12 +9,18 @@ ruleTester(rule, {
     'FROM alpine:3.20\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx\n',
     'FROM alpine:3.20\nCOPY --from=ghcr.io/org/tool /bin/tool /bin/\n',
     'FROM scratch\nFROM node:20\nCOPY --from=0 /x /y\n',
-    { name: 'a variable is left to other rules', code: 'FROM alpine:3.20\nARG SRC=build\nCOPY --from=$SRC /x /y\n' },
+    { name: 'a stage-local ARG is not expanded in --from (unknown here)', code: 'FROM alpine:3.20\nARG SRC=build\nCOPY --from=$SRC /x /y\n' },
+    { name: 'a global ARG naming a stage', code: 'ARG SRC=build\nFROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=${SRC} /x /y\n' },
     { name: 'copying from the stage itself is no-copy-from-self', code: 'FROM node:20 AS app\nCOPY --from=app /x /y\n' },
     'FROM golang:1.22 AS build\nFROM alpine:3.20\nRUN --mount=type=bind,from=build,source=/out,target=/mnt cp /mnt/app /app\n',
     { name: 'ONBUILD refers to the downstream build', code: 'FROM alpine:3.20\nONBUILD COPY --from=builder /x /y\n' },
   ],
   invalid: [
+    {
+      name: 'a global ARG naming no stage',
+      code: 'ARG SRC=buidl\nFROM golang:1.22 AS build\nFROM alpine:3.20\nCOPY --from=${SRC} /x /y\n',
+      errors: [{ messageId: 'unknown', line: 4, text: '${SRC}' }],
+    },
     {
       code: 'FROM alpine:3.20\nCOPY --from=foo bar .\n',
       errors: [{ messageId: 'unknown', line: 2, column: 13, text: 'foo', aliases: ['DL3022'] }],
