@@ -20,10 +20,11 @@ import type { DockerfileSource } from '../../dockerfile/source.js';
 import { defineRule } from '../rule.js';
 
 /**
- * Managers this rule covers. pip (pip-no-cache-dir), apk (apk-no-cache) and apt lists
- * (apt-lists-cleanup) have their own rules; apt is covered here only for downloaded archives.
+ * Managers this rule covers. pip (pip-no-cache-dir), apk (apk-no-cache), apt lists
+ * (apt-lists-cleanup), yum (yum-clean-all), dnf/microdnf (dnf-clean-all), zypper (zypper-clean) and
+ * Yarn (yarn-cache-clean) have their own rules; apt is covered here only for downloaded archives.
  */
-const COVERED = new Set<PackageManager>(['apt', 'dnf', 'yum', 'microdnf', 'zypper', 'uv', 'poetry', 'pipenv', 'npm', 'yarn', 'pnpm', 'go', 'cargo', 'maven', 'gradle', 'bundler', 'gem', 'composer', 'dotnet']);
+const COVERED = new Set<PackageManager>(['apt', 'uv', 'poetry', 'pipenv', 'npm', 'pnpm', 'go', 'cargo', 'maven', 'gradle', 'bundler', 'gem', 'composer', 'dotnet']);
 /** Build commands that fill the cache like an install does. */
 const BUILD_FILLS = new Set<PackageManager>(['go', 'cargo', 'maven', 'gradle', 'dotnet']);
 /** `--no-cache` style flags that keep the cache out of the layer. */

@@ -14,6 +14,10 @@ ruleTester(rule, {
     'FROM opensuse/leap\nRUN zypper install -y gcc && zypper clean --all\n',
     'FROM composer:2\nRUN composer install --no-cache\n',
     { name: 'pip is pip-no-cache-dir territory', code: 'FROM python:3.12\nRUN pip install flask\n' },
+    { name: 'yum is yum-clean-all territory', code: 'FROM centos:7\nRUN yum install -y gcc\n' },
+    { name: 'dnf is dnf-clean-all territory', code: 'FROM fedora:40\nRUN dnf install -y gcc && microdnf install -y make\n' },
+    { name: 'zypper is zypper-clean territory', code: 'FROM opensuse/leap\nRUN zypper -n install gcc\n' },
+    { name: 'Yarn is yarn-cache-clean territory', code: 'FROM node:20\nRUN yarn install --frozen-lockfile\n' },
     { name: 'apk is apk-no-cache territory', code: 'FROM alpine\nRUN apk add curl\n' },
     { name: 'apt lists are apt-lists-cleanup territory; archives are deleted by docker-clean', code: 'FROM debian\nRUN apt-get update && apt-get install -y curl\n' },
     {
@@ -34,33 +38,33 @@ ruleTester(rule, {
     {
       name: 'trailing continuation style: && at line end',
       code: df`
-        FROM fedora:40
-        RUN dnf install -y \\
-              gcc \\
-              make && \\
+        FROM node:20
+        RUN npm install \\
+              express \\
+              lodash && \\
             echo ok
       `,
       errors: [{ line: 2, column: 5 }],
       unsafeOutput: df`
-        FROM fedora:40
-        RUN dnf install -y \\
-              gcc \\
-              make && \\
+        FROM node:20
+        RUN npm install \\
+              express \\
+              lodash && \\
             echo ok && \\
-            dnf clean all
+            npm cache clean --force
       `,
     },
     {
       name: 'leading continuation style: && at line start, CRLF',
-      code: 'FROM centos:7\r\nRUN yum install -y gcc \\\r\n && echo ok\r\n',
+      code: 'FROM node:20\r\nRUN npm ci \\\r\n && echo ok\r\n',
       errors: 1,
-      unsafeOutput: 'FROM centos:7\r\nRUN yum install -y gcc \\\r\n && echo ok \\\r\n && yum clean all\r\n',
+      unsafeOutput: 'FROM node:20\r\nRUN npm ci \\\r\n && echo ok \\\r\n && npm cache clean --force\r\n',
     },
     {
       name: 'heredoc: a new line in the script',
-      code: 'FROM node:20\nRUN <<EOF\nset -e\nyarn install\nEOF\n',
-      errors: [{ line: 4, column: 1, text: 'yarn install' }],
-      unsafeOutput: 'FROM node:20\nRUN <<EOF\nset -e\nyarn install\nyarn cache clean\nEOF\n',
+      code: 'FROM node:20\nRUN <<EOF\nset -e\nnpm ci\nEOF\n',
+      errors: [{ line: 4, column: 1, text: 'npm ci' }],
+      unsafeOutput: 'FROM node:20\nRUN <<EOF\nset -e\nnpm ci\nnpm cache clean --force\nEOF\n',
     },
     {
       name: 'exec form sh -c',
