@@ -15,11 +15,28 @@ export function runOf(ins: Instruction): Instruction {
   return ins.keyword === 'ONBUILD' && ins.trigger ? ins.trigger : ins;
 }
 
-/** Insert `flags` (e.g. `--mount=type=cache,target=/root/.npm`) after the existing flags of a RUN. */
-export function addRunFlags(ins: Instruction, flags: readonly string[]): Edit | null {
+/**
+ * Insert `flags` (e.g. `--mount=type=cache,target=/root/.npm`) after the existing flags of a RUN. With
+ * `source`, a RUN that already spans several lines (or would get a line longer than 100 characters)
+ * gets one flag per continuation line, indented under the first:
+ * `RUN --mount=a \` / `    --mount=b \` / `    cmd`.
+ */
+export function addRunFlags(ins: Instruction, flags: readonly string[], source?: DockerfileSource): Edit | null {
   const run = runOf(ins);
   if (!flags.length) return null;
   const at = run.restSpan.start;
+  if (source && !run.heredocs.length) {
+    const lineStart = source.lines.lineStart(source.position(at).line);
+    const lineLen = source.lines.lineText(source.position(at).line).length;
+    const multi = run.line !== run.endLine || lineLen + flags.join(' ').length + 1 > 100;
+    if (multi && source.text.slice(lineStart, at).trim().length > 0) {
+      const col = at - lineStart;
+      const indent = ' '.repeat(Math.min(col, 4));
+      const nl = eol(source.text);
+      const esc = source.escape;
+      return { span: { start: at, end: at }, text: flags.map((f) => `${f} ${esc}${nl}${indent}`).join('') };
+    }
+  }
   return { span: { start: at, end: at }, text: `${flags.join(' ')} ` };
 }
 

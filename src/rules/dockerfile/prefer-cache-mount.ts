@@ -147,7 +147,7 @@ export default defineRule({
             fix: fixable
               ? () => {
                   const edits: Edit[] = [];
-                  const flagEdit = addRunFlags(ins, flags);
+                  const flagEdit = addRunFlags(ins, flags, source);
                   if (flagEdit) edits.push(flagEdit);
                   for (const c of pointlessCleanups(source, ins, manager, dirs, env)) if (c.edit) edits.push(c.edit);
                   return dedupeNested(edits);

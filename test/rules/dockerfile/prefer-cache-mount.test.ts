@@ -48,7 +48,9 @@ ruleTester(rule, {
       errors: [{ line: 3, column: 5, text: 'apt-get install -y --no-install-recommends curl' }],
       unsafeOutput: df`
         FROM debian:bookworm
-        RUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update \\
+        RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\
+            --mount=type=cache,target=/var/lib/apt,sharing=locked \\
+            apt-get update \\
          && apt-get install -y --no-install-recommends curl
       `,
     },
@@ -63,6 +65,12 @@ ruleTester(rule, {
       code: 'FROM alpine:3.20\r\nRUN apk add --no-cache curl\r\n',
       errors: [{ text: 'apk add --no-cache curl' }],
       unsafeOutput: 'FROM alpine:3.20\r\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\r\n',
+    },
+    {
+      name: 'multi-line RUN with CRLF: one flag per continuation line',
+      code: 'FROM node:20\r\nRUN npm ci \\\r\n && npm run build\r\n',
+      errors: [{ text: 'npm ci' }],
+      unsafeOutput: 'FROM node:20\r\nRUN --mount=type=cache,target=/root/.npm \\\r\n    npm ci \\\r\n && npm run build\r\n',
     },
     {
       name: 'npm: cache clean dropped; non-root USER node resolves HOME and uid',
@@ -86,7 +94,7 @@ ruleTester(rule, {
       name: 'go build: module and build cache on golang images',
       code: 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\n',
       errors: [{ text: 'go build -o /out/app .' }],
-      unsafeOutput: 'FROM golang:1.22 AS build\nRUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -o /out/app .\n',
+      unsafeOutput: 'FROM golang:1.22 AS build\nRUN --mount=type=cache,target=/go/pkg/mod \\\n    --mount=type=cache,target=/root/.cache/go-build \\\n    go build -o /out/app .\n',
     },
     {
       name: 'only the missing mount is added',
@@ -103,7 +111,7 @@ ruleTester(rule, {
       name: 'cargo, rust image CARGO_HOME',
       code: 'FROM rust:1.79\nRUN cargo build --release\n',
       errors: 1,
-      unsafeOutput: 'FROM rust:1.79\nRUN --mount=type=cache,target=/usr/local/cargo/registry --mount=type=cache,target=/usr/local/cargo/git/db cargo build --release\n',
+      unsafeOutput: 'FROM rust:1.79\nRUN --mount=type=cache,target=/usr/local/cargo/registry \\\n    --mount=type=cache,target=/usr/local/cargo/git/db \\\n    cargo build --release\n',
     },
     {
       name: 'maven, gradle, bundler, composer',
@@ -150,7 +158,7 @@ describe('together with the cleanup rules', () => {
     ['FROM node:20\nRUN npm ci\n', 'FROM node:20\nRUN --mount=type=cache,target=/root/.npm npm ci\n'],
     [
       'FROM debian\nRUN apt-get update && apt-get install -y curl\n',
-      'FROM debian\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y curl\n',
+      'FROM debian\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    --mount=type=cache,target=/var/lib/apt,sharing=locked \\\n    apt-get update && apt-get install -y curl\n',
     ],
   ])('converges without a self-defeating cleanup: %s', async (code, expected) => {
     const out = await fixAll(code);
