@@ -84,7 +84,7 @@ export class DockerfileSource {
     this.emptyContinuationLines = parsed.emptyContinuationLines;
     this.hasBom = parsed.hasBom;
     this.globalArgs = parsed.instructions.filter((i) => i.stage === -1 && i.keyword === 'ARG');
-    this.stages = buildStages(parsed.instructions);
+    this.stages = buildStages(parsed.instructions, (raw) => this.expandGlobal(raw));
   }
 
   static parse(path: string, text: string, context?: BuildContext): DockerfileSource {
@@ -153,6 +153,18 @@ export class DockerfileSource {
   /** Expand a word (with quotes) as BuildKit does for `ins`. */
   expand(ins: Instruction, word: string): Expansion {
     return processWord(word, this.lookup(ins), this.escape);
+  }
+
+  /** A FROM image or `--from` value expanded with the global ARGs, as BuildKit does to find the stage it names. */
+  private expandGlobal(raw: string): string {
+    if (!raw.includes('$')) return raw;
+    try {
+      const m = this.globalScope();
+      const r = processWord(raw, (n) => valueOf(m, n), this.escape);
+      return r.error || r.undefinedRefs.length ? raw : r.value;
+    } catch {
+      return raw;
+    }
   }
 
   private globalScope(upTo?: Instruction): Map<string, VarBinding> {
@@ -239,14 +251,16 @@ function valueOf(m: ReadonlyMap<string, VarBinding>, name: string): string | und
   return b ? (b.value ?? '') : undefined;
 }
 
-function buildStages(instructions: readonly Instruction[]): Stage[] {
+function buildStages(instructions: readonly Instruction[], expand: (raw: string) => string = (r) => r): Stage[] {
   type MutableStage = { -readonly [K in keyof Stage]: Stage[K] } & { instructions: Instruction[]; dependsOn: number[] };
   const stages: MutableStage[] = [];
   for (const ins of instructions) {
     if (ins.keyword === 'FROM') {
       const name = ins.from?.name?.value.toLowerCase();
       const base = ins.from?.image?.value;
-      const baseStage = base ? stages.findIndex((s) => s.name !== undefined && s.name === base.toLowerCase()) : -1;
+      // `FROM ${BASE}` with `ARG BASE=builder` before the first FROM builds on stage `builder`
+      const ref = ins.from?.image?.raw.includes('$') ? expand(ins.from.image.raw) : base;
+      const baseStage = ref ? stages.findIndex((s) => s.name !== undefined && s.name === ref.toLowerCase()) : -1;
       stages.push({
         index: stages.length,
         name,
@@ -278,7 +292,7 @@ function buildStages(instructions: readonly Instruction[]): Stage[] {
         for (const f of target.flags) if (f.name === 'mount') for (const o of f.options) if (o.key === 'from') refs.push(o.value);
       }
       for (const r of refs) {
-        const k = resolve(r, st.index);
+        const k = resolve(expand(r), st.index);
         if (k !== undefined && !st.dependsOn.includes(k)) st.dependsOn.push(k);
       }
     }
