@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import addUrlChecksum from './dockerfile/add-url-checksum.js';
 import apkNoCache from './dockerfile/apk-no-cache.js';
 import apkPinVersions from './dockerfile/apk-pin-versions.js';
 import aptGetYes from './dockerfile/apt-get-yes.js';
@@ -44,6 +45,7 @@ import noDuplicateStageName from './dockerfile/no-duplicate-stage-name.js';
 import noEmptyContinuation from './dockerfile/no-empty-continuation.js';
 import noEnvSelfReference from './dockerfile/no-env-self-reference.js';
 import noInlineIgnorePragma from './dockerfile/no-inline-ignore-pragma.js';
+import noInsecureRunFlags from './dockerfile/no-insecure-run-flags.js';
 import noIrrelevantCommands from './dockerfile/no-irrelevant-commands.js';
 import noLatestTag from './dockerfile/no-latest-tag.js';
 import noLnBinSh from './dockerfile/no-ln-bin-sh.js';
@@ -52,15 +54,19 @@ import noMultipleInstructions from './dockerfile/no-multiple-instructions.js';
 import noOnbuildForbiddenTrigger from './dockerfile/no-onbuild-forbidden-trigger.js';
 import noPackageCacheInLayer from './dockerfile/no-package-cache-in-layer.js';
 import noRedundantTargetPlatform from './dockerfile/no-redundant-target-platform.js';
+import noRemoteScriptPipe from './dockerfile/no-remote-script-pipe.js';
 import noReservedStageName from './dockerfile/no-reserved-stage-name.js';
 import noRootUser from './dockerfile/no-root-user.js';
 import noSecretsInArgOrEnv from './dockerfile/no-secrets-in-arg-or-env.js';
+import noSecretsInValues from './dockerfile/no-secrets-in-values.js';
 import noSourceCopyBeforeInstall from './dockerfile/no-source-copy-before-install.js';
 import noSudo from './dockerfile/no-sudo.js';
 import noUndefinedArgInFrom from './dockerfile/no-undefined-arg-in-from.js';
 import noUndefinedVar from './dockerfile/no-undefined-var.js';
 import noUnknownCopyFrom from './dockerfile/no-unknown-copy-from.js';
 import noUnknownLabels from './dockerfile/no-unknown-labels.js';
+import noWeakenedVerification from './dockerfile/no-weakened-verification.js';
+import noWorldWritable from './dockerfile/no-world-writable.js';
 import noZypperDistUpgrade from './dockerfile/no-zypper-dist-upgrade.js';
 import npmPinVersions from './dockerfile/npm-pin-versions.js';
 import numericUser from './dockerfile/numeric-user.js';
@@ -97,6 +103,7 @@ import noWastedSpace from './image/no-wasted-space.js';
 
 /** Every rule, sorted by code. */
 export const rules: readonly Rule[] = [
+  addUrlChecksum,
   apkNoCache,
   apkPinVersions,
   aptGetYes,
@@ -142,6 +149,7 @@ export const rules: readonly Rule[] = [
   noEmptyContinuation,
   noEnvSelfReference,
   noInlineIgnorePragma,
+  noInsecureRunFlags,
   noIrrelevantCommands,
   noLatestTag,
   noLnBinSh,
@@ -150,15 +158,19 @@ export const rules: readonly Rule[] = [
   noOnbuildForbiddenTrigger,
   noPackageCacheInLayer,
   noRedundantTargetPlatform,
+  noRemoteScriptPipe,
   noReservedStageName,
   noRootUser,
   noSecretsInArgOrEnv,
+  noSecretsInValues,
   noSourceCopyBeforeInstall,
   noSudo,
   noUndefinedArgInFrom,
   noUndefinedVar,
   noUnknownCopyFrom,
   noUnknownLabels,
+  noWeakenedVerification,
+  noWorldWritable,
   noZypperDistUpgrade,
   npmPinVersions,
   numericUser,
