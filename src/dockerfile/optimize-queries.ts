@@ -1005,3 +1005,9 @@ export function workdirAt(source: DockerfileSource, ins: Instruction): string {
   }
   return wd;
 }
+
+/** A stage on a Windows base image (`servercore`, `nanoserver`, `mcr.microsoft.com/windows/...`): no `RUN --mount`, other paths. */
+export function isWindowsStage(source: DockerfileSource, stage: Stage | undefined): boolean {
+  const base = baseImageOf(source, stage);
+  return /(^|[/:-])(windows|servercore|windowsservercore|nanoserver)([/:-]|$)|windowsservercore|nanoserver|ltsc20\d\d/.test(base);
+}

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Edit, Span } from '../../core/diagnostic.js';
 import { addRunFlags, appendCommand, instructionBlock, removeCommand, removeWord } from '../../dockerfile/edits.js';
 import type { Instruction, Stage } from '../../dockerfile/nodes.js';
-import { cacheEnvOf, removalRoot, resolvePath, resolvePathWord, shippedStages, workdirAt, type CacheEnv } from '../../dockerfile/optimize-queries.js';
+import { cacheEnvOf, isWindowsStage, removalRoot, resolvePath, resolvePathWord, shippedStages, workdirAt, type CacheEnv } from '../../dockerfile/optimize-queries.js';
 import { hasCacheMount, isProgram, positionals } from '../../dockerfile/shell-queries.js';
 import type { Command, ShellWord } from '../../dockerfile/shell.js';
 import type { DockerfileSource } from '../../dockerfile/source.js';
@@ -219,7 +219,7 @@ export default defineRule({
 
     return {
       stage(st: Stage) {
-        if (!shipped.has(st.index)) return;
+        if (!shipped.has(st.index) || isWindowsStage(source, st)) return;
         let created: Created[] = [];
         for (const ins of st.instructions) {
           if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {

@@ -4,6 +4,7 @@ import type { Instruction } from '../../dockerfile/nodes.js';
 import {
   cacheDirs,
   cacheEnvOf,
+  isWindowsStage,
   cacheMountFlag,
   detectInvocation,
   isCacheCleanup,
@@ -108,6 +109,7 @@ export default defineRule({
     const source = ctx.source;
     return {
       RUN(ins) {
+        if (isWindowsStage(source, source.stageOf(ins))) return;
         const cmds = source.commands(ins);
         const firsts = new Map<PackageManager, Invocation>();
         for (const c of cmds) {

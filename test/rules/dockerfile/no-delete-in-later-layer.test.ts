@@ -8,6 +8,7 @@ ruleTester(rule, {
   valid: [
     'FROM debian\nRUN curl -fsSLo /tmp/tool.tgz https://example.com/t.tgz && tar -xzf /tmp/tool.tgz -C /usr/local && rm /tmp/tool.tgz\n',
     'FROM debian\nRUN rm -rf /tmp/nothing-we-made\n',
+    { name: 'Windows paths are not modelled', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN curl -o /tmp/x u\nRUN rm /tmp/x\n' },
     { name: 'another stage created it', code: 'FROM debian AS a\nRUN curl -o /tmp/x https://e.com/x\nFROM debian\nRUN rm /tmp/x\n' },
     { name: 'created under a cache mount', code: 'FROM debian\nRUN --mount=type=cache,target=/tmp/dl curl -o /tmp/dl/x https://e.com/x\nRUN rm -f /tmp/dl/x\n' },
     { name: 'relative path after cd is not guessed', code: 'FROM debian\nWORKDIR /src\nRUN curl -o x.tgz https://e.com/x\nRUN cd /other && rm x.tgz\n' },

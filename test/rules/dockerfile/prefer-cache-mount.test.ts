@@ -27,6 +27,7 @@ ruleTester(rule, {
     'FROM node:20\nRUN npm run test\n',
     'FROM debian\nRUN apt-get update\n',
     { name: 'exec form is not inspected', code: 'FROM node:20\nRUN ["npm", "ci"]\n' },
+    { name: 'Windows images have no RUN --mount', code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0-windowsservercore-ltsc2022\nRUN dotnet restore\n' },
   ],
   invalid: [
     {
