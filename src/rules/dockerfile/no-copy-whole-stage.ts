@@ -1,3 +1,4 @@
+import { externalBase } from '../../dockerfile/package-queries.js';
 import { unquote } from '../../dockerfile/stage-queries.js';
 import { defineRule } from '../rule.js';
 
@@ -28,6 +29,9 @@ export default defineRule({
         const sources = ins.copy?.sources ?? [];
         if (!from?.value || !dest || sources.length !== 1) return;
         if (!ROOT.test(unquote(src, sources[0])) || !ROOT.test(unquote(src, dest))) return;
+        // a stage built FROM scratch holds only what was put in it: copying all of it is the point
+        const stage = src.findStage(from.value, src.stageOf(ins)?.index ?? Infinity);
+        if (stage && externalBase(src, stage)?.toLowerCase() === 'scratch') return;
         ctx.report({ at: { start: sources[0].span.start, end: dest.span.end }, messageId: 'wholeStage', data: { from: from.value } });
       },
     };

@@ -7,6 +7,7 @@ ruleTester(rule, {
     'FROM alpine:3.20\nCOPY --from=build /app /\n',
     'FROM alpine:3.20\nCOPY --from=build / /app\n',
     'FROM alpine:3.20\nCOPY --from=build /etc /opt /\n',
+    { name: 'a rootfs stage built FROM scratch', code: 'FROM alpine:3.20 AS build\nRUN make\nFROM scratch AS rootfs\nCOPY --from=build /out /\nFROM alpine:3.20\nCOPY --from=rootfs / /\n' },
   ],
   invalid: [
     { code: 'FROM alpine:3.20\nCOPY --from=build / /\n', errors: [{ messageId: 'wholeStage', line: 2, column: 19, text: '/ /', aliases: ['DL3067'] }] },
