@@ -244,9 +244,12 @@ export default defineRule({
               for (const h of hits) if (removesWhole(abs, h)) reportedHere.add(h);
               const between = st.instructions.filter((i) => i.index > creator.ins.index && i.index < ins.index);
               const isRun = creator.ins.keyword === 'RUN';
+              const partOfContextCopy = !isRun && creator.kind === 'copy' && !creator.ins.copy?.from && !removesWhole(abs, creator);
               const advice = isRun
                 ? 'Delete it in the RUN that creates it.'
-                : 'For a build-only input, mount it instead (`RUN --mount=type=bind,source=...,target=...`), or copy it in a build stage and `COPY --from` only what the image needs.';
+                : partOfContextCopy
+                  ? 'Exclude it from the build context in .dockerignore, or copy only what the image needs.'
+                  : 'For a build-only input, mount it instead (`RUN --mount=type=bind,source=...,target=...`), or copy it in a build stage and `COPY --from` only what the image needs.';
               const fix = fixFor(creator, ins, c, arg, abs, between);
               ctx.report({
                 at: arg,

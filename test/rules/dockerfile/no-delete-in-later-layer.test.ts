@@ -31,6 +31,11 @@ ruleTester(rule, {
       fix: null,
     },
     {
+      name: 'the advice for part of a context copy is .dockerignore',
+      code: 'FROM node:20\nCOPY . /app\nRUN rm -rf /app/.git\n',
+      errors: [{ text: '/app/.git' }],
+    },
+    {
       name: 'git clone default directory, rm of its .git',
       code: 'FROM debian\nWORKDIR /src\nRUN git clone --depth 1 https://github.com/x/proj.git\nRUN rm -rf proj/.git\n',
       errors: [{ text: 'proj/.git' }],
