@@ -1,4 +1,4 @@
-import { apkAdd } from '../../dockerfile/package-queries.js';
+import { apkAdd, packageCommands } from '../../dockerfile/package-queries.js';
 import { findFlag, hasCacheMount, removesPath } from '../../dockerfile/shell-queries.js';
 import { defineRule } from '../rule.js';
 
@@ -22,7 +22,7 @@ export default defineRule({
     return {
       RUN(ins) {
         if (hasCacheMount(ins, '/var/cache/apk')) return;
-        const cmds = ctx.source.commands(ins);
+        const cmds = packageCommands(ctx.source, ins);
         if (removesPath(cmds, '/var/cache/apk')) return;
         for (const c of cmds) {
           const add = apkAdd(c);

@@ -1,4 +1,4 @@
-import { apkAdd } from '../../dockerfile/package-queries.js';
+import { apkAdd, packageCommands } from '../../dockerfile/package-queries.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
   create(ctx) {
     return {
       RUN(ins) {
-        for (const c of ctx.source.commands(ins)) {
+        for (const c of packageCommands(ctx.source, ins)) {
           const add = apkAdd(c);
           if (!add) continue;
           for (const p of add.packages) {

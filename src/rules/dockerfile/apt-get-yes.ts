@@ -1,4 +1,4 @@
-import { aptAssumesYes, aptGetInstall } from '../../dockerfile/package-queries.js';
+import { aptAssumesYes, aptGetInstall, packageCommands } from '../../dockerfile/package-queries.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
   create(ctx) {
     return {
       RUN(ins) {
-        for (const c of ctx.source.commands(ins)) {
+        for (const c of packageCommands(ctx.source, ins)) {
           const inst = aptGetInstall(c);
           if (!inst || aptAssumesYes(c)) continue;
           ctx.report({

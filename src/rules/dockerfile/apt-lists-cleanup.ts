@@ -1,6 +1,6 @@
 import type { Edit } from '../../core/diagnostic.js';
 import type { Instruction } from '../../dockerfile/nodes.js';
-import { isAptUpdate } from '../../dockerfile/package-queries.js';
+import { isAptUpdate, packageCommands } from '../../dockerfile/package-queries.js';
 import { hasCacheMount, removesPath } from '../../dockerfile/shell-queries.js';
 import { bodyText } from '../../dockerfile/shell.js';
 import type { DockerfileSource } from '../../dockerfile/source.js';
@@ -80,7 +80,7 @@ export default defineRule({
           if (stage && !stage.reachesFinal) return;
         }
         if (hasCacheMount(ins, LISTS)) return;
-        const cmds = ctx.source.commands(ins);
+        const cmds = packageCommands(ctx.source, ins);
         const update = cmds.find(isAptUpdate);
         if (!update || removesPath(cmds, LISTS)) return;
         ctx.report({

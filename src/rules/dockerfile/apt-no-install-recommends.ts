@@ -1,4 +1,4 @@
-import { aptGetInstall, aptSkipsRecommends } from '../../dockerfile/package-queries.js';
+import { aptGetInstall, aptSkipsRecommends, packageCommands } from '../../dockerfile/package-queries.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
   create(ctx) {
     return {
       RUN(ins) {
-        for (const c of ctx.source.commands(ins)) {
+        for (const c of packageCommands(ctx.source, ins)) {
           const inst = aptGetInstall(c);
           if (!inst || aptSkipsRecommends(c)) continue;
           ctx.report({

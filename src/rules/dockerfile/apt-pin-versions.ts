@@ -1,4 +1,4 @@
-import { aptGetInstall } from '../../dockerfile/package-queries.js';
+import { aptGetInstall, packageCommands } from '../../dockerfile/package-queries.js';
 import type { ShellWord } from '../../dockerfile/shell.js';
 import { defineRule } from '../rule.js';
 
@@ -26,7 +26,7 @@ export default defineRule({
   create(ctx) {
     return {
       RUN(ins) {
-        for (const c of ctx.source.commands(ins)) {
+        for (const c of packageCommands(ctx.source, ins)) {
           const inst = aptGetInstall(c);
           if (!inst) continue;
           for (const p of inst.packages) {

@@ -1,4 +1,4 @@
-import { APT_WITH_VALUE } from '../../dockerfile/package-queries.js';
+import { APT_WITH_VALUE, packageCommands } from '../../dockerfile/package-queries.js';
 import { positionals } from '../../dockerfile/shell-queries.js';
 import { defineRule } from '../rule.js';
 
@@ -43,7 +43,7 @@ export default defineRule({
   create(ctx) {
     return {
       RUN(ins) {
-        for (const c of ctx.source.commands(ins)) {
+        for (const c of packageCommands(ctx.source, ins)) {
           if (c.program !== 'apt' || !c.nameWord) continue;
           const sub = positionals(c, APT_WITH_VALUE)[0]?.value;
           const tool = sub ? REPLACEMENT[sub] : undefined;

@@ -1,4 +1,4 @@
-import { npmInstall } from '../../dockerfile/package-queries.js';
+import { npmInstall, packageCommands } from '../../dockerfile/package-queries.js';
 import { defineRule } from '../rule.js';
 
 /** npm package spec that does not name a fixed version (or git ref). */
@@ -36,7 +36,7 @@ export default defineRule({
   create(ctx) {
     return {
       RUN(ins) {
-        for (const c of ctx.source.commands(ins)) {
+        for (const c of packageCommands(ctx.source, ins)) {
           const inst = npmInstall(c);
           if (!inst) continue;
           for (const p of inst.packages) {

@@ -1,3 +1,4 @@
+import { packageCommands } from '../../dockerfile/package-queries.js';
 import { findFlag, hasCacheMount, positionals } from '../../dockerfile/shell-queries.js';
 import type { Command } from '../../dockerfile/shell.js';
 import { defineRule } from '../rule.js';
@@ -37,7 +38,7 @@ export default defineRule({
         const env = ctx.source.scope(ins).get('PIP_NO_CACHE_DIR');
         if (env && env.value !== null && TRUTHY.test(env.value)) return;
         let exported = false;
-        for (const c of ctx.source.commands(ins)) {
+        for (const c of packageCommands(ctx.source, ins)) {
           if (c.program === 'export' && c.args.some((a) => /^PIP_NO_CACHE_DIR=(.*)$/.test(a.value) && TRUTHY.test(a.value.split('=')[1]))) exported = true;
           if (!isPipInstall(c)) continue;
           if (exported || c.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR' && TRUTHY.test(a.value))) continue;

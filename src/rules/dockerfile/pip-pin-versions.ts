@@ -1,4 +1,4 @@
-import { operands, PIP_INSTALL_WITH_VALUE, pipInstall } from '../../dockerfile/package-queries.js';
+import { operands, PIP_INSTALL_WITH_VALUE, pipInstall, packageCommands } from '../../dockerfile/package-queries.js';
 import { findFlag } from '../../dockerfile/shell-queries.js';
 import { defineRule } from '../rule.js';
 
@@ -39,7 +39,7 @@ export default defineRule({
       RUN(ins) {
         const constraintEnv = ctx.source.scope(ins).get('PIP_CONSTRAINT');
         if (constraintEnv?.value) return;
-        for (const c of ctx.source.commands(ins)) {
+        for (const c of packageCommands(ctx.source, ins)) {
           const inst = pipInstall(c, true);
           if (!inst) continue;
           // a constraints file pins whatever is named on the command line

@@ -1,4 +1,4 @@
-import { externalBase } from '../../dockerfile/package-queries.js';
+import { externalBase, packageCommands } from '../../dockerfile/package-queries.js';
 import { findFlag } from '../../dockerfile/shell-queries.js';
 import { defineRule } from '../rule.js';
 
@@ -23,8 +23,8 @@ export default defineRule({
       RUN(ins) {
         // BusyBox wget (Alpine, busybox images) rejects --progress: the fix is not safe there
         const base = externalBase(ctx.source, ctx.source.stageOf(ins)) ?? '';
-        const busybox = /alpine|busybox/i.test(base) || ctx.source.commands(ins).some((c) => c.program === 'apk');
-        for (const c of ctx.source.commands(ins)) {
+        const busybox = /alpine|busybox/i.test(base) || packageCommands(ctx.source, ins).some((c) => c.program === 'apk');
+        for (const c of packageCommands(ctx.source, ins)) {
           if (c.program !== 'wget' || !c.nameWord) continue;
           if (findFlag(c, 'progress', 'q', 'quiet', 'nv', 'no-verbose', 'o', 'output-file', 'a', 'append-output')) continue;
           if (findFlag(c, 'h', 'help', 'V', 'version', 'spider')) continue;

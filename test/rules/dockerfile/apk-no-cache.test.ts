@@ -13,6 +13,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'behind sudo',
+      code: 'FROM alpine:3.20\nRUN sudo apk add curl\n',
+      errors: [{ text: 'sudo apk add curl' }],
+      output: 'FROM alpine:3.20\nRUN sudo apk add --no-cache curl\n',
+    },
+    {
       code: 'FROM alpine\nRUN apk add curl\n',
       errors: [{ messageId: 'noCache', line: 2, column: 5, text: 'apk add curl', aliases: ['DL3019'] }],
       fix: 'safe',

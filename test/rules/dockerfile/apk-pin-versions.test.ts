@@ -15,6 +15,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'behind sudo',
+      code: 'FROM alpine:3.20\nRUN sudo apk add --no-cache curl\n',
+      errors: [{ text: 'curl' }],
+    },
+    {
       code: 'FROM alpine\nRUN apk add --no-cache curl\n',
       errors: [{ messageId: 'unpinned', line: 2, column: 24, text: 'curl', aliases: ['DL3018'] }],
     },

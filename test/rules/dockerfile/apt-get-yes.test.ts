@@ -20,6 +20,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'behind sudo and env',
+      code: 'FROM debian\nRUN sudo env DEBIAN_FRONTEND=noninteractive apt-get install curl\n',
+      errors: [{ text: 'sudo env DEBIAN_FRONTEND=noninteractive apt-get install curl' }],
+      output: 'FROM debian\nRUN sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y curl\n',
+    },
+    {
       code: 'FROM debian\nRUN apt-get install curl\n',
       errors: [{ messageId: 'noYes', line: 2, column: 5, text: 'apt-get install curl', aliases: ['DL3014'] }],
       fix: 'safe',

@@ -18,6 +18,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'behind sudo',
+      code: 'FROM debian\nRUN sudo apt-get update && sudo apt-get install -y curl\n',
+      errors: [{ text: 'sudo apt-get update' }],
+    },
+    {
       code: 'FROM debian\nRUN apt-get update && apt-get install -y curl\n',
       errors: [{ messageId: 'lists', line: 2, column: 5, text: 'apt-get update', aliases: ['DL3009'] }],
       fix: 'unsafe',

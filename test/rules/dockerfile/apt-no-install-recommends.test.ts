@@ -11,6 +11,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'behind sudo',
+      code: 'FROM debian\nRUN sudo apt-get install -y curl\n',
+      errors: [{ text: 'sudo apt-get install -y curl' }],
+    },
+    {
       code: 'FROM debian\nRUN apt-get install -y curl\n',
       errors: [{ messageId: 'recommends', line: 2, column: 5, text: 'apt-get install -y curl', aliases: ['DL3015'] }],
       fix: 'unsafe',

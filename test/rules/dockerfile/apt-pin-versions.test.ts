@@ -15,6 +15,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'behind sudo',
+      code: 'FROM debian\nRUN sudo -E apt-get install -y curl\n',
+      errors: [{ text: 'curl' }],
+    },
+    {
       code: 'FROM debian\nRUN apt-get install -y curl\n',
       errors: [{ messageId: 'unpinned', line: 2, column: 24, text: 'curl', aliases: ['DL3008'] }],
       fix: null,

@@ -3,12 +3,18 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    'FROM debian\nRUN command -v apt\n',
     'FROM debian\nRUN apt-get install -y curl\n',
     'FROM debian\nRUN apt-cache policy curl\n',
     'FROM debian\nRUN apt-get install -y apt\n',
     'FROM debian\nRUN echo apt\n',
   ],
   invalid: [
+    {
+      name: 'behind sudo',
+      code: 'FROM debian\nRUN sudo apt install -y curl\n',
+      errors: [{ text: 'apt' }],
+    },
     {
       code: 'FROM ubuntu\nRUN apt install -y python3\n',
       errors: [{ messageId: 'apt', line: 2, column: 5, text: 'apt', aliases: ['DL3027'] }],

@@ -20,6 +20,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'behind sudo',
+      code: 'FROM node:20\nRUN sudo npm install -g typescript\n',
+      errors: [{ text: 'typescript' }],
+    },
+    {
       code: 'FROM node:20\nRUN npm install express\n',
       errors: [{ messageId: 'unpinned', line: 2, column: 17, text: 'express', aliases: ['DL3016'] }],
       fix: null,

@@ -4,6 +4,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    'FROM python:3.12\nRUN env PIP_NO_CACHE_DIR=1 pip install flask\n',
     'FROM python:3.12\nRUN pip install --no-cache-dir flask\n',
     'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n',
     'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n',
@@ -12,6 +13,12 @@ ruleTester(rule, {
     'FROM python:3.12\nRUN python -m pip install --no-cache-dir -r requirements.txt\n',
   ],
   invalid: [
+    {
+      name: 'behind sudo',
+      code: 'FROM python:3.12\nRUN sudo -H pip install flask\n',
+      errors: [{ text: 'sudo -H pip install flask' }],
+      output: 'FROM python:3.12\nRUN sudo -H pip install --no-cache-dir flask\n',
+    },
     {
       code: 'FROM python:3.12\nRUN pip install flask\n',
       errors: [{ messageId: 'noCacheDir', line: 2, column: 5, text: 'pip install flask', aliases: ['DL3042'] }],

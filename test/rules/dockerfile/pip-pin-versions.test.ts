@@ -27,6 +27,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'behind env',
+      code: 'FROM python:3.12\nRUN env PIP_ROOT_USER_ACTION=ignore pip install --no-cache-dir flask\n',
+      errors: [{ text: 'flask' }],
+    },
+    {
       code: 'FROM python:3.12\nRUN pip install flask\n',
       errors: [{ messageId: 'unpinned', line: 2, column: 17, text: 'flask', aliases: ['DL3013'] }],
       fix: null,

@@ -17,6 +17,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'behind sudo',
+      code: 'FROM debian\nRUN sudo wget https://example.com/x\n',
+      errors: [{ text: 'sudo wget https://example.com/x' }],
+    },
+    {
       code: 'FROM debian\nRUN wget https://example.com/a.tgz\n',
       errors: [{ messageId: 'progress', line: 2, column: 5, text: 'wget https://example.com/a.tgz', aliases: ['DL3047'] }],
       fix: 'safe',
