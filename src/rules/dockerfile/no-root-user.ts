@@ -38,7 +38,7 @@ export default defineRule<Options, 'root' | 'inherited' | 'implicit'>({
       implicit:
         'The final stage never sets `USER`, so the image runs as the default user of `{{base}}`, which is root. Add `USER <non-root user or uid>` (such as `USER 10001`) after the steps that need root.',
     },
-    options: { defaults: { finalStageOnly: true, implicitRoot: true }, types: { finalStageOnly: 'boolean', implicitRoot: 'boolean' } },
+    options: { defaults: { finalStageOnly: true, implicitRoot: false }, types: { finalStageOnly: 'boolean', implicitRoot: 'boolean' } },
     aliases: ['DL3002'],
   },
   create(ctx) {

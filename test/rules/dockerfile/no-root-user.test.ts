@@ -50,11 +50,13 @@ ruleTester(rule, {
     {
       name: 'no USER in a final stage that adds files to a root base',
       code: 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM debian:12-slim\nCOPY --from=build /app /app\n',
+      options: { implicitRoot: true },
       errors: [{ messageId: 'implicit', line: 3, column: 6, text: 'debian:12-slim' }],
     },
     {
       name: 'no USER, base through a global ARG',
       code: 'ARG BASE=node:20\nFROM ${BASE}\nRUN npm ci\n',
+      options: { implicitRoot: true },
       errors: [{ messageId: 'implicit', text: '${BASE}' }],
     },
   ],
