@@ -3,9 +3,9 @@ import { defineRule } from '../rule.js';
 
 const URL = /^https?:\/\//i;
 
-/** A git source: `git@host:repo`, `…/repo.git`, `…/repo.git#ref` or `git://…` (pinned by a ref instead). */
+/** A git source: `git@host:repo`, `…/repo.git`, `…/repo.git#ref`, `…/repo.git?ref=…` or `git://…` (pinned by a ref instead). */
 export function isGitSource(src: string): boolean {
-  return /^git@|^git:\/\/|^ssh:\/\//i.test(src) || /\.git(#.*)?$/i.test(src) || (URL.test(src) && src.includes('.git#'));
+  return /^git@|^git:\/\/|^ssh:\/\//i.test(src) || /\.git([#?].*)?$/i.test(src);
 }
 
 export default defineRule({

@@ -5,8 +5,10 @@ import { defineRule } from '../rule.js';
 export interface SecretPattern {
   readonly kind: string;
   readonly re: RegExp;
-  /** Extra check on the match (entropy, placeholders); group 1 is the secret part when present. */
+  /** Extra check on the match (entropy, placeholders). */
   readonly accept?: (m: RegExpExecArray) => boolean;
+  /** The group holding the secret (default 1, or the whole match when there is none). */
+  readonly group?: number;
 }
 
 /** Shannon entropy in bits per character. */
@@ -21,7 +23,7 @@ export function entropy(s: string): number {
   return h;
 }
 
-const PLACEHOLDER = /^(x+|\*+|\.+|-+|_+|password|passwd|pass|pwd|secret|changeme|change_me|example|test|user|username|token|<[^>]*>|\{[^}]*\}|%[^%]*%|\[[^\]]*\]|@[^@]*@)$/i;
+const PLACEHOLDER = /^(x+|\*+|\.+|-+|_+|password|passwd|pass|pwd|secret|changeme|change_me|example|test|user|username|token|placeholder|dummy|sample|redacted|<[^>]*>|\{[^}]*\}|%[^%]*%|\[[^\]]*\]|@[^@]*@)$/i;
 const looksRandom = (s: string, min = 3.2) => entropy(s) >= min && !/(.)\1{5}/.test(s) && !/example|sample|dummy|fake|placeholder|xxxx/i.test(s);
 
 /** Token formats of the common providers; none of them can match a `$VAR` reference. */
@@ -48,8 +50,10 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { kind: 'Hugging Face token', re: /\b(hf_[A-Za-z0-9]{34,})\b/g, accept: (m) => looksRandom(m[1], 3.8) },
   {
     kind: 'password in a URL',
-    re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@$"'`]+:([^\s/@$"'`]+)@[^\s/@"'`]+/gi,
-    accept: (m) => !PLACEHOLDER.test(decodeSafe(m[1])) && m[1].length >= 3,
+    re: /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@$"'`]+):([^\s/@$"'`]+)@[^\s/@"'`]+/gi,
+    // placeholders and demo credentials (`guest:guest`) are not secrets
+    accept: (m) => !PLACEHOLDER.test(decodeSafe(m[2])) && m[2].length >= 3 && m[2] !== m[1],
+    group: 2,
   },
 ];
 
@@ -83,7 +87,7 @@ export function findSecrets(text: string): SecretHit[] {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       if (p.accept && !p.accept(m)) continue;
-      const secret = m[1] ?? m[0];
+      const secret = m[p.group ?? 1] ?? m[0];
       const start = m.index + m[0].indexOf(secret);
       const end = start + secret.length;
       if (out.some((h) => h.start < end && start < h.end)) continue;

@@ -46,7 +46,8 @@ export function envWeakens(name: string, value: string): { kind: Kind; alias?: s
 function configText(c: Command, out: Hit[]): void {
   for (const a of c.args) {
     const v = a.value;
-    if (/\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(v)) out.push({ at: a.span, what: '`[trusted=yes]` in an apt source', kind: 'signature' });
+    // a local repository of packages built in the same build (`deb [trusted=yes] file:///tmp/repo ./`) has nothing to verify against
+    if (/\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(v) && !/\]\s*(file|copy):/.test(v)) out.push({ at: a.span, what: '`[trusted=yes]` in an apt source', kind: 'signature' });
     else if (/(^|\s|\])gpgcheck\s*=\s*(0|false|no)\b/i.test(v)) out.push({ at: a.span, what: '`gpgcheck=0` in a yum/dnf repository', kind: 'signature', alias: 'CKV2_DOCKER_9' });
     else if (/(^|\s|\])sslverify\s*=\s*(0|false|no)\b/i.test(v)) out.push({ at: a.span, what: '`sslverify=0` in a yum/dnf repository', kind: 'tls', alias: 'CKV2_DOCKER_15' });
   }
@@ -90,7 +91,11 @@ export function commandHits(raw: Command): Hit[] {
     const pos = positionals(c).map((x) => x.value);
     const k = pos.indexOf('config');
     if (k >= 0 && pos[k + 1] === 'set' && /(^|\.)trusted-host$/.test(pos[k + 2] ?? '')) out.push({ at: c.span, what: '`pip config set … trusted-host`', kind: 'trustedHost', alias: 'CKV2_DOCKER_4' });
-  } else if (p === 'apk') flag(['allow-untrusted'], '`apk --allow-untrusted`', 'signature', 'CKV2_DOCKER_7');
+  } else if (p === 'apk') {
+    // local packages built in the same build carry no signature of a known key
+    const pkgs = positionals(c, ['X', 'repository', 'p', 'root', 'keys-dir', 'repositories-file', 'arch', 't', 'virtual']).slice(1);
+    if (!(pkgs.length && pkgs.every((x) => /\.apk$/.test(x.value) && !/^[a-z]+:\/\//i.test(x.value)))) flag(['allow-untrusted'], '`apk --allow-untrusted`', 'signature', 'CKV2_DOCKER_7');
+  }
   else if (p === 'apt-get' || p === 'apt' || p === 'aptitude') {
     flag(['allow-unauthenticated'], `\`${p} --allow-unauthenticated\``, 'signature', 'CKV2_DOCKER_8');
     flag(['force-yes'], `\`${p} --force-yes\``, 'signature', 'CKV2_DOCKER_11');

@@ -5,7 +5,7 @@ import { positionals } from '../../dockerfile/shell-queries.js';
 import { defineRule } from '../rule.js';
 
 /** Directories meant to be writable by everyone (with the sticky bit). */
-const TEMP_DIRS = /^\/(tmp|var\/tmp|dev\/shm|run\/lock|var\/lock)(\/|$)/;
+const TEMP_DIRS = /^(\/(tmp|var\/tmp|dev\/shm|run\/lock|var\/lock)(\/|$)|\$\{?(tmp|temp)\w*\}?(\/|$))/i;
 
 export interface ModeCheck {
   /** The mode lets others write. */
@@ -75,8 +75,8 @@ export default defineRule({
           if (!m?.worldWritable) continue;
           const paths = pos.filter((p) => p !== modeWord);
           if (!paths.length) continue;
-          // /tmp-like directories are meant to be shared: fine with the sticky bit, or as the only targets
-          if (paths.every((p) => TEMP_DIRS.test(p.value)) || (m.sticky && paths.every((p) => !p.dynamic && TEMP_DIRS.test(p.value)))) continue;
+          // shared directories: the temporary ones, and any directory with the sticky bit (others may add files but not replace anyone else's)
+          if (m.sticky || paths.every((p) => TEMP_DIRS.test(p.value))) continue;
           const recursive = c.args.some((a) => /^-[a-zA-Z]*R/.test(a.value) || a.value === '--recursive');
           const first = paths.find((p) => !TEMP_DIRS.test(p.value)) ?? paths[0];
           const what = `${first.value}${paths.length > 1 ? ' (and the other paths)' : ''}${recursive ? ' and everything under it' : ''}`;

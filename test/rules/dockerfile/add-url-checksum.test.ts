@@ -8,6 +8,7 @@ ruleTester(rule, {
     'FROM debian\nCOPY https-notes.txt /x/\n',
     'FROM debian\nADD https://github.com/moby/buildkit.git#v0.14.1 /src\n',
     'FROM debian\nADD git@github.com:moby/buildkit.git /src\n',
+    'FROM debian\nADD https://github.com/go-delve/delve.git?ref=v1.23.0&keep-git-dir=1 /src\n',
   ],
   invalid: [
     {

@@ -36,6 +36,7 @@ ruleTester(rule, {
   valid: [
     'FROM debian\nARG GITHUB_TOKEN\nRUN --mount=type=secret,id=gh,env=GITHUB_TOKEN git clone https://x-access-token:${GITHUB_TOKEN}@github.com/org/repo\n',
     'FROM debian\nENV DATABASE_URL=postgres://app:changeme@db/app\n',
+    'FROM debian\nENV DATABASE_URL="postgresql://placeholder:placeholder@localhost:5432/db" AMQP=amqp://guest:guest@mq:5672\n',
     'FROM debian\nLABEL org.opencontainers.image.source=https://github.com/org/repo\n',
     'FROM debian\nRUN echo "-----BEGIN PUBLIC KEY-----"\n',
     `FROM debian\nRUN echo ok \\\n# token: ${GH}\n && echo done\n`,

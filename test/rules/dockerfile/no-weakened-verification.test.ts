@@ -14,6 +14,8 @@ ruleTester(rule, {
     'FROM debian\nRUN yum install -y x && rpm -i --nodeps x.rpm\n',
     'FROM debian\nRUN apt-key list\n',
     'FROM golang\nENV GOSUMDB=sum.golang.org\n',
+    { name: 'local packages built in the build', code: 'FROM alpine\nRUN apk add --allow-untrusted /tmp/packages/*.apk\n' },
+    { name: 'a local apt repository', code: 'FROM debian\nRUN echo "deb [ trusted=yes ] file://$tempDir ./" > /etc/apt/sources.list.d/temp.list\n' },
   ],
   invalid: [
     {
@@ -35,7 +37,7 @@ ruleTester(rule, {
         FROM debian
         RUN wget --no-check-certificate https://x/a \\
          && apt-get install -y --allow-unauthenticated --force-yes a \\
-         && apk add --allow-untrusted b.apk \\
+         && apk add --allow-untrusted curl \\
          && yum install -y --nogpgcheck c \\
          && rpm -i --nosignature d.rpm
       `,
