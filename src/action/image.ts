@@ -1,0 +1,132 @@
+/**
+ * The action's image part: analyse an image with the layers library and check dive's CI thresholds
+ * from the configuration (`image.lowestEfficiency`, `image.highestWastedBytes`,
+ * `image.highestUserWastedPercent`; -1 means disabled), with dive's semantics so existing `.dive-ci`
+ * values carry over.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { ImageThresholds } from '../engine/config.js';
+import type { AnalyzeOptions, ImageAnalysis } from '../layers/model.js';
+
+export interface ThresholdCheck {
+  readonly name: 'lowestEfficiency' | 'highestWastedBytes' | 'highestUserWastedPercent';
+  /** What was measured, in the unit of the limit (ratio or bytes). */
+  readonly actual: number;
+  readonly limit: number;
+  readonly pass: boolean;
+  /** A sentence for logs and summaries. */
+  readonly message: string;
+}
+
+export interface ImageReport {
+  readonly ref: string;
+  readonly analysis: ImageAnalysis;
+  readonly checks: readonly ThresholdCheck[];
+  /** The Dockerfile the image was built from (workspace-relative), when given. */
+  readonly dockerfile?: string;
+}
+
+/** Byte sizes the way docker and dive print them: decimal units. */
+export function formatBytes(n: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let u = 0;
+  while (Math.abs(v) >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return u === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : 1)} ${units[u]}`;
+}
+
+export function formatPercent(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)}%`;
+}
+
+const enabled = (v: number | undefined): v is number => v !== undefined && v >= 0;
+
+export function checkThresholds(a: ImageAnalysis, t: ImageThresholds): ThresholdCheck[] {
+  const out: ThresholdCheck[] = [];
+  if (enabled(t.lowestEfficiency)) {
+    const pass = a.efficiency >= t.lowestEfficiency;
+    out.push({
+      name: 'lowestEfficiency',
+      actual: a.efficiency,
+      limit: t.lowestEfficiency,
+      pass,
+      message: `efficiency ${formatPercent(a.efficiency)} ${pass ? 'is at least' : 'is below'} lowestEfficiency ${formatPercent(t.lowestEfficiency)}`,
+    });
+  }
+  if (enabled(t.highestWastedBytes)) {
+    const pass = a.diveWastedBytes <= t.highestWastedBytes;
+    out.push({
+      name: 'highestWastedBytes',
+      actual: a.diveWastedBytes,
+      limit: t.highestWastedBytes,
+      pass,
+      message: `wasted bytes (dive's measure) ${formatBytes(a.diveWastedBytes)} ${pass ? 'are within' : 'exceed'} highestWastedBytes ${formatBytes(t.highestWastedBytes)}`,
+    });
+  }
+  if (enabled(t.highestUserWastedPercent)) {
+    const actual = a.userWastedPercent ?? 0;
+    const pass = actual <= t.highestUserWastedPercent;
+    out.push({
+      name: 'highestUserWastedPercent',
+      actual,
+      limit: t.highestUserWastedPercent,
+      pass,
+      message: `user wasted percent ${formatPercent(actual)} ${pass ? 'is within' : 'exceeds'} highestUserWastedPercent ${formatPercent(t.highestUserWastedPercent)}`,
+    });
+  }
+  return out;
+}
+
+export type Analyze = (ref: string, options: AnalyzeOptions) => Promise<ImageAnalysis>;
+
+/** The layers library, loaded only when an image is analysed. */
+export const defaultAnalyze: Analyze = async (ref, options) => (await import('../layers/index.js')).analyzeImage(ref, options);
+
+/**
+ * File-based references (`docker-archive:`, `oci-archive:`, `oci:`, or a bare path to an archive or
+ * layout) are taken relative to the workspace, like every other path the action reads.
+ */
+export function resolveImageRef(ref: string, workspace: string): string {
+  const m = /^(docker-archive|oci-archive|oci):(.+)$/.exec(ref);
+  if (m) return isAbsolute(m[2]) ? ref : `${m[1]}:${resolve(workspace, m[2])}`;
+  if (/^(docker|registry):/.test(ref) || ref.startsWith('docker://') || isAbsolute(ref)) return ref;
+  if (/^\.\.?\//.test(ref) || ref.endsWith('.tar') || existsSync(resolve(workspace, ref))) return resolve(workspace, ref);
+  return ref;
+}
+
+export async function analyzeForAction(ref: string, workspace: string, thresholds: ImageThresholds, analyze: Analyze, dockerfile?: string): Promise<ImageReport> {
+  const analysis = await analyze(resolveImageRef(ref, workspace), { topN: 20 });
+  return { ref, analysis, checks: checkThresholds(analysis, thresholds), dockerfile };
+}
+
+/** Plain-text report for the log. */
+export function imageLog(r: ImageReport): string {
+  const a = r.analysis;
+  const lines = [
+    `Image ${r.ref} (${a.platform}, ${a.layers.length} layers): ${formatBytes(a.totalBytes)}, final filesystem ${formatBytes(a.finalBytes)}, wasted ${formatBytes(a.wastedBytes)}, efficiency ${formatPercent(a.efficiency)}`,
+  ];
+  for (const l of a.layers) {
+    lines.push(`  layer ${String(l.index).padStart(2)}  ${formatBytes(l.sizeBytes).padStart(9)}  wasted ${formatBytes(l.wastedBytes).padStart(9)}  ${oneLine(l.createdBy, 100)}`);
+  }
+  const s = a.savings;
+  lines.push(`Now ${formatBytes(s.nowBytes)}, about ${formatBytes(s.possibleBytes)} possible (drop waste ${formatBytes(s.dropWasteBytes)}, caches ${formatBytes(s.dropCachesBytes)}, toolchain ${formatBytes(s.dropToolchainBytes)}).`);
+  for (const c of r.checks) lines.push(`${c.pass ? 'pass' : 'FAIL'}: ${c.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A history line on one line, shortened: `/bin/sh -c #(nop) ` and BuildKit's `RUN /bin/sh -c` prefixes dropped. */
+export function oneLine(createdBy: string, max: number): string {
+  let s = createdBy
+    .replace(/\s+/g, ' ')
+    .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+    .replace(/^\/bin\/sh -c /, 'RUN ')
+    .replace(/^RUN \/bin\/sh -c /, 'RUN ')
+    .replace(/ # buildkit$/, '')
+    .trim();
+  if (s === '') s = '(no history)';
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
