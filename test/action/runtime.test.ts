@@ -58,3 +58,18 @@ describe('action runtime: outputs and Markdown', () => {
     expect(codeCell('echo `date`')).toBe('`` echo `date` ``');
   });
 });
+
+describe('action docs', () => {
+  it('the example workflows use only inputs and outputs that action.yml declares', () => {
+    const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+    for (const name of ['lint-pull-request.yml', 'image-size.yml']) {
+      const text = readFileSync(join(ROOT, 'docs', 'examples', name), 'utf8');
+      const wf = parse(text) as { jobs: Record<string, { steps: { id?: string; uses?: string; with?: Record<string, unknown> }[] }> };
+      const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
+      const ours = steps.filter((s) => s.uses?.startsWith('ballast-tools/ballast@'));
+      expect(ours.length, name).toBe(1);
+      for (const k of Object.keys(ours[0].with ?? {})) expect(Object.keys(action.inputs), `${name}: input ${k}`).toContain(k);
+      for (const m of text.matchAll(/steps\.ballast\.outputs\.([a-z-]+)/g)) expect(Object.keys(action.outputs), `${name}: output ${m[1]}`).toContain(m[1]);
+    }
+  });
+});
