@@ -337,6 +337,34 @@ export function imageName(ref: string): string {
   return last.split(':')[0].toLowerCase();
 }
 
+type UserEvent = { readonly index: number } & ({ readonly user: string } | { readonly name: string; readonly home?: string; readonly uid?: number });
+
+/** USER instructions and useradd/adduser commands of every stage, in file order (computed once per source). */
+const userEventCache = new WeakMap<DockerfileSource, UserEvent[][]>();
+
+function userEvents(source: DockerfileSource): UserEvent[][] {
+  let all = userEventCache.get(source);
+  if (all) return all;
+  all = source.stages.map((st) => {
+    const out: UserEvent[] = [];
+    for (const i of st.instructions) {
+      if (i.keyword === 'USER' && i.args[0]) out.push({ index: i.index, user: source.expand(i, i.args[0].value).value });
+      if (i.keyword !== 'RUN') continue;
+      for (const c of source.commands(i)) {
+        if (!isProgram(c, 'useradd', 'adduser')) continue;
+        const pos = positionals(c, ['d', 'home', 'home-dir', 'h', 'u', 'uid', 'g', 'G', 'gid', 'ingroup', 's', 'shell', 'c', 'comment', 'gecos', 'k', 'K', 'e', 'f', 'Z', 'p', 'password', 'groups', 'S', 'D', 'H']);
+        const name = pos[pos.length - 1]?.value;
+        if (!name) continue;
+        const uid = valueAfter(c, ['-u', '--uid']);
+        out.push({ index: i.index, name, home: valueAfter(c, ['-d', '--home-dir', '--home', '-h']), uid: uid && /^\d+$/.test(uid) ? Number(uid) : undefined });
+      }
+    }
+    return out;
+  });
+  userEventCache.set(source, all);
+  return all;
+}
+
 function userFromInstructions(source: DockerfileSource, ins: Instruction, stage: Stage | undefined): { user: string; home?: string; uid?: number; gid?: number } {
   const chain: Stage[] = [];
   let s = stage;
@@ -350,26 +378,19 @@ function userFromInstructions(source: DockerfileSource, ins: Instruction, stage:
   const homes = new Map<string, string>();
   const uids = new Map<string, number>();
   const top = ins.parent ?? ins;
+  const events = userEvents(source);
   for (const st of chain) {
-    for (const i of st.instructions) {
-      if (i.index >= top.index) break;
-      if (i.keyword === 'USER' && i.args[0]) user = source.expand(i, i.args[0].value).value;
-      if (i.keyword === 'RUN') {
-        for (const c of source.commands(i)) {
-          if (!isProgram(c, 'useradd', 'adduser')) continue;
-          const pos = positionals(c, ['d', 'home', 'home-dir', 'h', 'u', 'uid', 'g', 'G', 'gid', 'ingroup', 's', 'shell', 'c', 'comment', 'gecos', 'k', 'K', 'e', 'f', 'Z', 'p', 'password', 'groups', 'S', 'D', 'H']);
-          const name = pos[pos.length - 1]?.value;
-          if (!name) continue;
-          const home = valueAfter(c, ['-d', '--home-dir', '--home', '-h']);
-          if (home) homes.set(name, home);
-          const uid = valueAfter(c, ['-u', '--uid']);
-          if (uid && /^\d+$/.test(uid)) uids.set(name, Number(uid));
-        }
+    for (const e of events[st.index] ?? []) {
+      if (e.index >= top.index) break;
+      if ('user' in e) user = e.user;
+      else {
+        if (e.home) homes.set(e.name, e.home);
+        if (e.uid !== undefined) uids.set(e.name, e.uid);
       }
     }
   }
   const [name, group] = user.split(':');
-  let uid: number | undefined = /^\d+$/.test(name) ? Number(name) : (uids.get(name) ?? KNOWN_UIDS[name]);
+  const uid: number | undefined = /^\d+$/.test(name) ? Number(name) : (uids.get(name) ?? KNOWN_UIDS[name]);
   let gid: number | undefined = group !== undefined ? (/^\d+$/.test(group) ? Number(group) : (KNOWN_UIDS[group] ?? undefined)) : uid;
   if (uid === 0) gid ??= 0;
   if (name === 'root' || uid === 0) return { user: name, home: '/root', uid: 0, gid: gid ?? 0 };
