@@ -742,11 +742,18 @@ function setInScript(source: DockerfileSource, ins: Instruction, name: string): 
   return new RegExp(`(^|[\\s;&|(])${n}=|\\bfor\\s+${n}\\b|\\bread\\b[^;&|\\n]*\\b${n}\\b|\\b(export|local|declare|typeset|readonly)\\s+(-\\w+\\s+)*${n}\\b`).test(text);
 }
 
+/** An ARG or ENV anywhere in the file declares `name`. */
+function declaredInFile(source: DockerfileSource, name: string): boolean {
+  return source.instructions.some((i) => (i.keyword === 'ARG' || i.keyword === 'ENV') && (i.pairs ?? []).some((p) => p.key === name));
+}
+
 /**
  * The package specs a word stands for, with `$VAR`/`${VAR}` taken from the ARG/ENV in scope (an
  * unset variable expands to nothing, as in the build). undefined when the value cannot be known: the
- * word is only a variable that is not set, the RUN sets the variable itself, or it holds a command
- * substitution. A variable holding several words yields each of them.
+ * word is only a variable that is not set, the RUN sets the variable itself, the Dockerfile never
+ * declares the variable (the base image may set it), it is an ARG without a default (set with
+ * --build-arg), or the word holds a command substitution. A
+ * variable holding several words yields each of them.
  */
 export function packageSpecs(source: DockerfileSource, ins: Instruction, w: ShellWord): string[] | undefined {
   if (!w.dynamic) return [w.value];
@@ -754,6 +761,12 @@ export function packageSpecs(source: DockerfileSource, ins: Instruction, w: Shel
   const e = source.expand(ins, w.raw);
   if (e.error) return undefined;
   if (e.refs.some((r) => setInScript(source, ins, r.name))) return undefined;
+  // a variable the Dockerfile never declares may come from the base image's ENV: unknown. One declared
+  // only in another stage is empty here (BuildKit does not carry it across FROM).
+  if (e.undefinedRefs.some((r) => !declaredInFile(source, r.name))) return undefined;
+  // `ARG V` without a default: the value comes from --build-arg
+  const scope = source.scope(ins);
+  if (e.refs.some((r) => scope.get(r.name)?.value === null)) return undefined;
   if (/^["']?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?["']?$/.test(w.raw) && e.undefinedRefs.length) return undefined;
   const quoted = /^"/.test(w.raw);
   return quoted ? [e.value] : e.value.split(/\s+/).filter(Boolean);

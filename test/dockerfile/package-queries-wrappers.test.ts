@@ -80,8 +80,13 @@ describe('rpm, zypper, gem and go parsing', () => {
     expect(goModuleCommand(cmds('go run -tags x example.com/a@v1 b c').cmds[0])!.packages.map((p) => p.value)).toEqual(['example.com/a@v1']);
   });
   it('expands package words with the ARG/ENV in scope', () => {
-    const { s, ins, cmds: cs } = cmds('yum install -y "a-$V" $LIST $UNSET b-$UNSET', 'ARG V=1.0\nARG LIST="c-1 d"\n');
+    const { s, ins, cmds: cs } = cmds('yum install -y "a-$V" $LIST $UNSET b-$UNSET c-$OTHER', 'ARG V=1.0\nARG LIST="c-1 d"\n');
     const words = rpmCommand(cs[0])!.operands;
-    expect(words.map((w) => packageSpecs(s, ins, w))).toEqual([['a-1.0'], ['c-1', 'd'], undefined, ['b-']]);
+    expect(words.map((w) => packageSpecs(s, ins, w))).toEqual([['a-1.0'], ['c-1', 'd'], undefined, undefined, undefined]);
+  });
+  it('takes a variable declared only in another stage as empty', () => {
+    const s = DockerfileSource.parse('Dockerfile', 'FROM a AS one\nENV V=1.0\nFROM b\nRUN yum install -y x-$V\n');
+    const ins = s.instructions[3];
+    expect(packageSpecs(s, ins, rpmCommand(s.commands(ins)[0])!.operands[0])).toEqual(['x-']);
   });
 });

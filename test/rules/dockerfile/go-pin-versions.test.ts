@@ -14,6 +14,7 @@ ruleTester(rule, {
     'FROM golang:1.22\nRUN go run main.go serve\n',
     'FROM golang:1.22\nRUN go build -o /app ./cmd/app\n',
     'FROM golang:1.22\nRUN go get example.com/pkg@9f1c2a3b\n',
+    { name: 'ARG without a default: set with --build-arg', code: 'FROM golang:1.22\nARG MOCKERY_VERSION\nRUN go install github.com/vektra/mockery/v2@${MOCKERY_VERSION}\n' },
     'FROM golang:1.22\nARG LINT_VERSION=v1.57.2\nRUN go install github.com/golangci/golangci-lint/cmd/golangci-lint@${LINT_VERSION}\n',
   ],
   invalid: [
