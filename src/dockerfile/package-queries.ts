@@ -1,6 +1,8 @@
 /**
- * Questions about package-manager commands inside RUN: apt-get/apt, apk, pip, npm, and the stage's
- * SHELL. Built on the shell model (`Command`) and the generic flag helpers of `shell-queries`.
+ * Questions about package-manager commands inside RUN: apt-get/apt, apk, pip, npm, yum/dnf/microdnf,
+ * zypper, gem and go; wrappers such as `sudo` and `env` in front of them ({@link effectiveCommand});
+ * package words with ARG/ENV variables; cleanup order within a RUN; and the stage's SHELL. Built on the
+ * shell model (`Command`) and the generic flag helpers of `shell-queries`.
  */
 import type { Instruction, Stage } from './nodes.js';
 import type { Command, ShellWord } from './shell.js';
