@@ -2,7 +2,7 @@ import type { Severity } from '../../core/diagnostic.js';
 import { notice } from '../../core/notices.js';
 import { parseSeverity } from '../../core/severity.js';
 import type { Instruction } from '../../dockerfile/nodes.js';
-import { shellAt } from '../../dockerfile/package-queries.js';
+import { externalBase, shellAt } from '../../dockerfile/package-queries.js';
 import {
   checkScripts,
   commentSpan,
@@ -31,6 +31,8 @@ export interface ShellCheckOptions {
 
 const SHELL_PRAGMA = /^#\s*hadolint\s+shell\s*=\s*(\S+)/i;
 const SHELL_PROGRAMS = /^(sh|bash|dash|ash|ksh|mksh|busybox)$/;
+const WINDOWS_BASE = /(^|\/)(windows|servercore|nanoserver)([/:@-]|$)|windows\/(servercore|nanoserver)|:.*(ltsc|nanoserver|windowsservercore)/i;
+const NON_POSIX_PROGRAM = /^(pwsh|powershell|cmd)(\.exe)?$/i;
 
 /** The shell a RUN runs with: the stage's SHELL, else the last `# hadolint shell=` pragma above it, else /bin/sh. */
 export function runShell(source: DockerfileSource, ins: Instruction): string {
@@ -43,7 +45,9 @@ export function runShell(source: DockerfileSource, ins: Instruction): string {
     const m = SHELL_PRAGMA.exec(c.text.trim());
     if (m) pragma = m[1];
   }
-  return pragma ?? '/bin/sh';
+  if (pragma) return pragma;
+  // Windows images run RUN with `cmd /S /C` unless SHELL says otherwise
+  return WINDOWS_BASE.test(externalBase(source, source.stageOf(top)) ?? '') ? 'cmd' : '/bin/sh';
 }
 
 /** Variable names a RUN can see: ARG/ENV in scope plus the predefined proxy args; an ONBUILD trigger runs in a later build, where only ENV (and the proxies) remain. */
@@ -127,6 +131,9 @@ export default defineRule({
         const names = runVariables(ctx.source, ins);
         scripts.forEach((s, k) => {
           if (!s.text.trim()) return;
+          // `RUN powershell -Command …`: the script is PowerShell passed as arguments
+          const first = s.commands.find((c) => c.depth === (s.commands[0]?.depth ?? 0));
+          if (first && NON_POSIX_PROGRAM.test(first.program)) return;
           const program = scriptProgram(ctx.source, ins, s, k, scripts, shell);
           const d = o.shell ? stageDialect : dialectOf(program);
           if (d === 'skip' || d === 'unsupported') return;

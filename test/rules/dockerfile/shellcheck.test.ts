@@ -123,6 +123,8 @@ ruleTester(rule, {
     { name: 'disabled by option', code: 'FROM debian\nRUN echo $x\n', options: { enabled: false } },
     { name: 'excluded code', code: 'FROM debian\nRUN echo $x\n', options: { exclude: ['SC2154'] } },
     { name: 'inline assignment', code: 'FROM debian\nRUN x=1 && echo "$x"\n' },
+    { name: 'Windows base image: cmd by default', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo $x\n' },
+    { name: 'PowerShell invoked by the RUN', code: 'FROM debian\nRUN pwsh -Command $x = 1; Write-Host $x\n' },
   ],
   invalid: [
     {
