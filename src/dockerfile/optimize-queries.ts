@@ -13,7 +13,7 @@
  */
 import type { Instruction, Stage } from './nodes.js';
 import type { Command, ShellWord } from './shell.js';
-import { findFlag, hasCacheMount, isProgram, positionals } from './shell-queries.js';
+import { findFlag, hasCacheMount, isProgram, mountsOf, positionals } from './shell-queries.js';
 import type { BuildContext, DockerfileSource } from './source.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -527,9 +527,19 @@ export function cacheMountFlag(dir: CacheDir, env?: Pick<CacheEnv, 'uid' | 'gid'
   return s;
 }
 
-/** A cache or tmpfs mount of the RUN covers `dir`. */
-export function mountCovers(ins: Instruction, dir: string): boolean {
-  return hasCacheMount(ins, dir);
+/**
+ * A cache or tmpfs mount of the RUN covers `dir` (the target is `dir` or a parent of it). Targets are
+ * expanded as BuildKit does, with the ARG/ENV values of the stage only: `~` is not expanded, and
+ * `$HOME` only when an ENV sets it.
+ */
+export function mountCovers(source: DockerfileSource, ins: Instruction, dir: string): boolean {
+  if (hasCacheMount(ins, dir)) return true;
+  const d = dir.replace(/\/+$/, '') || '/';
+  return mountsOf(ins).some((m) => {
+    if ((m.type !== 'cache' && m.type !== 'tmpfs') || !m.target || !m.target.includes('$')) return false;
+    const t = source.expand(ins, m.target).value.replace(/\/+$/, '') || '/';
+    return t.startsWith('/') && (d === t || d.startsWith(t === '/' ? '/' : `${t}/`));
+  });
 }
 
 /**
@@ -1009,22 +1019,29 @@ export function resolvePath(base: string, p: string): string {
 }
 
 /** The working directory an instruction runs in (WORKDIRs of the stage and the stages it is built on). */
+const workdirCache = new WeakMap<DockerfileSource, Map<Instruction, string>>();
+
+/** The working directory in effect before `ins` (following `FROM <stage>`), computed for the whole file once. */
 export function workdirAt(source: DockerfileSource, ins: Instruction): string {
   const top = ins.parent ?? ins;
-  const chain: Instruction[] = [];
-  let s = source.stageOf(top);
-  const seen = new Set<number>();
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
-    chain.unshift(...s.instructions);
-    s = s.baseStage !== undefined ? source.stages[s.baseStage] : undefined;
+  let all = workdirCache.get(source);
+  if (!all) {
+    all = new Map();
+    const endOfStage = new Map<number, string>();
+    let wd = '/';
+    for (const i of source.instructions) {
+      if (i.keyword === 'FROM' && i.stage >= 0) {
+        const st = source.stages[i.stage];
+        wd = st.baseStage !== undefined ? (endOfStage.get(st.baseStage) ?? '/') : '/';
+      }
+      if (i.stage < 0) wd = '/';
+      all.set(i, wd);
+      if (i.stage >= 0 && i.keyword === 'WORKDIR' && i.rest.text.trim()) wd = resolvePath(wd, source.expand(i, i.rest.text.trim()).value);
+      if (i.stage >= 0) endOfStage.set(i.stage, wd);
+    }
+    workdirCache.set(source, all);
   }
-  let wd = '/';
-  for (const i of chain) {
-    if (i === top || (i.stage === top.stage && i.index >= top.index)) break;
-    if (i.keyword === 'WORKDIR' && i.rest.text.trim()) wd = resolvePath(wd, source.expand(i, i.rest.text.trim()).value);
-  }
-  return wd;
+  return all.get(top) ?? '/';
 }
 
 /** A stage on a Windows base image (`servercore`, `nanoserver`, `mcr.microsoft.com/windows/...`): no `RUN --mount`, other paths. */

@@ -2,8 +2,8 @@ import { posix } from 'node:path';
 import type { Edit, Span } from '../../core/diagnostic.js';
 import { addRunFlags, appendCommand, instructionBlock, removeCommand, removeWord } from '../../dockerfile/edits.js';
 import type { Instruction, Stage } from '../../dockerfile/nodes.js';
-import { cacheEnvOf, isWindowsStage, removalRoot, resolvePath, resolvePathWord, shippedStages, workdirAt, type CacheEnv } from '../../dockerfile/optimize-queries.js';
-import { hasCacheMount, isProgram, positionals } from '../../dockerfile/shell-queries.js';
+import { cacheEnvOf, isWindowsStage, mountCovers, removalRoot, resolvePath, resolvePathWord, shippedStages, workdirAt, type CacheEnv } from '../../dockerfile/optimize-queries.js';
+import { isProgram, positionals } from '../../dockerfile/shell-queries.js';
 import type { Command, ShellWord } from '../../dockerfile/shell.js';
 import type { DockerfileSource } from '../../dockerfile/source.js';
 import { defineRule } from '../rule.js';
@@ -115,7 +115,7 @@ export default defineRule({
       };
       const add = (w: ShellWord | undefined, kind: CreatorKind, tree: boolean) => {
         const p = resolve(w);
-        if (p && p !== '/' && w && !hasCacheMount(ins, p)) out.push({ path: p, tree, kind, ins, at: w.span });
+        if (p && p !== '/' && w && !mountCovers(source, ins, p)) out.push({ path: p, tree, kind, ins, at: w.span });
       };
       for (const c of source.commands(ins)) {
         if (c.program === 'cd' || c.program === 'pushd') cwdKnown = false;

@@ -67,7 +67,7 @@ export default defineRule({
     fixable: 'display-only',
     messages: {
       sourceBeforeInstall:
-        '`{{copy}}` copies all sources before `{{install}}`, so every source change reruns the {{manager}} dependency download (usually the slowest step). Copy {{manifests}} first, install, then copy the rest.',
+        '`{{copy}}` copies all sources before `{{install}}`, so every source change reruns the {{manager}} dependency download (usually the slowest step, often minutes). Copy {{manifests}} first, install, then copy the rest.',
     },
   },
   create(ctx) {
@@ -136,7 +136,7 @@ export default defineRule({
       ctx.report({
         at: copy,
         messageId: 'sourceBeforeInstall',
-        data: { copy: source.textOf(copy.span), install: installText, manager: MANAGERS[inv.manager].label, manifests: shown },
+        data: { copy: source.textOf(copy.span).replace(/\s*\\\r?\n\s*/g, ' '), install: installText, manager: MANAGERS[inv.manager].label, manifests: shown },
         related: [{ at: inv.command, message: `the ${MANAGERS[inv.manager].label} install that reruns` }],
         fixTitle: `Copy ${shown} and install before copying the sources`,
         fix: fixable ? () => buildFix(copy, cand, between, manifests, dirEntries) : undefined,

@@ -8,6 +8,7 @@ import {
   cacheMountFlag,
   detectInvocation,
   isCacheCleanup,
+  mountCovers,
   MANAGERS,
   removalRoot,
   resolvePathWord,
@@ -120,7 +121,7 @@ export default defineRule({
         for (const [manager, first] of firsts) {
           const env = cacheEnvOf(source, ins, first.command);
           const dirs = cacheDirs(manager, env, first);
-          const missing = dirs.filter((d) => !hasCacheMount(ins, d.path));
+          const missing = dirs.filter((d) => !mountCovers(source, ins, d.path));
           const info = MANAGERS[manager];
           if (!missing.length) {
             for (const c of pointlessCleanups(source, ins, manager, dirs, env)) {

@@ -27,6 +27,8 @@ ruleTester(rule, {
     'FROM node:20\nRUN npm run test\n',
     'FROM debian\nRUN apt-get update\n',
     { name: 'exec form is not inspected', code: 'FROM node:20\nRUN ["npm", "ci"]\n' },
+    { name: 'mount target with an ENV HOME', code: 'FROM node:20\nENV HOME=/home/node\nUSER node\nRUN --mount=type=cache,target=$HOME/.npm,uid=1000 npm ci\n' },
+    { name: 'mount target with a build argument', code: 'FROM python:3.12\nARG CACHE=/c\nENV PIP_CACHE_DIR=/c\nRUN --mount=type=cache,target=${CACHE} pip install x\n' },
     { name: 'Windows images have no RUN --mount', code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0-windowsservercore-ltsc2022\nRUN dotnet restore\n' },
   ],
   invalid: [
@@ -78,6 +80,11 @@ ruleTester(rule, {
       code: 'FROM node:20\nUSER node\nRUN npm ci && npm cache clean --force\n',
       errors: [{ text: 'npm ci' }],
       unsafeOutput: 'FROM node:20\nUSER node\nRUN --mount=type=cache,target=/home/node/.npm,uid=1000,gid=1000 npm ci\n',
+    },
+    {
+      name: 'BuildKit does not expand ~ in a mount target',
+      code: 'FROM node:20\nRUN --mount=type=cache,target=~/.npm npm ci\n',
+      errors: 1,
     },
     {
       name: 'unknown non-root user: report without a fix',
