@@ -8,6 +8,7 @@
 // Results go to stdout and .bench-tmp/analyze-results.json.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -57,10 +58,10 @@ function layerMembers(file, kind) {
 
 /** Runs a command under /usr/bin/time; returns wall seconds and peak RSS (of the largest process). */
 function timed(cmd, args, opts = {}) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
   if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
-  const [wall, rssKb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  return { wall, rssBytes: rssKb * 1024, stdout: r.stdout };
+  const [wall, rssKb, user, sys] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { wall, rssBytes: rssKb * 1024, cpu: Number((user + sys).toFixed(2)), stdout: r.stdout };
 }
 
 function pipeline(file, kind, members) {
@@ -100,11 +101,14 @@ for (const kind of ['docker', 'gzip', 'zstd']) {
     ballastSeconds: best.wall,
     pipelineSeconds: bestPipe.wall,
     ratio: Number((best.wall / bestPipe.wall).toFixed(2)),
+    ballastCpuSeconds: best.cpu,
+    pipelineCpuSeconds: bestPipe.cpu,
+    loadAverage: os.loadavg().map((x) => Number(x.toFixed(1))),
     ballastPeakRssBytes: best.rssBytes,
     sameNumbersAsDockerArchive: same,
   };
   results.archives.push(row);
-  log(`${kind}: archive ${mb(row.archiveBytes)}, ${row.layers} layers, ${mb(row.uncompressedBytes)} of files; ballast ${row.ballastSeconds}s vs pipeline ${row.pipelineSeconds}s (x${row.ratio}), peak RSS ${mb(row.ballastPeakRssBytes)}, same numbers: ${same}`);
+  log(`${kind}: archive ${mb(row.archiveBytes)}, ${row.layers} layers, ${mb(row.uncompressedBytes)} of files; ballast ${row.ballastSeconds}s vs pipeline ${row.pipelineSeconds}s (x${row.ratio}; CPU ${row.ballastCpuSeconds}s vs ${row.pipelineCpuSeconds}s; load ${row.loadAverage[0]}), peak RSS ${mb(row.ballastPeakRssBytes)}, same numbers: ${same}`);
 }
 
 if (process.env.BENCH_SKIP_SCALE !== '1') {
@@ -113,7 +117,7 @@ if (process.env.BENCH_SKIP_SCALE !== '1') {
   const ours = timed('bash', ['-c', `set -o pipefail; ${gen} | /usr/bin/time -f '%e %M' -o '${join(TMP, 'scale.time')}' '${process.execPath}' '${join(ROOT, 'bench/helpers/analyze-one.mjs')}' '${bundle}' -`]);
   const [wall, rssKb] = readFileSync(join(TMP, 'scale.time'), 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
   const s = JSON.parse(ours.stdout);
-  results.scale = { files: SCALE.files, bytes: s.totalBytes, layers: s.layers, finalFiles: s.finalFileCount, wastedBytes: s.wastedBytes, seconds: wall, peakRssBytes: rssKb * 1024 };
+  results.scale = { loadAverage: os.loadavg().map((x) => Number(x.toFixed(1))), files: SCALE.files, bytes: s.totalBytes, layers: s.layers, finalFiles: s.finalFileCount, wastedBytes: s.wastedBytes, seconds: wall, peakRssBytes: rssKb * 1024 };
   log(`scale: ${mb(s.totalBytes)} in ${s.layers} layers, ${s.finalFileCount} final files: ${wall}s, peak RSS ${mb(rssKb * 1024)}`);
 }
 writeFileSync(join(TMP, 'analyze-results.json'), JSON.stringify(results, null, 2));

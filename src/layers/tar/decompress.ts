@@ -44,8 +44,8 @@ export async function createDecompressor(c: Compression): Promise<Duplex | null>
     const z = zlib as ZlibWithZstd;
     if (typeof z.createZstdDecompress === 'function') return z.createZstdDecompress();
     try {
-      const mod = (await import('zstd-napi')) as unknown as { DecompressStream: new () => Duplex };
-      return new mod.DecompressStream();
+      const { createZstdWorkerStream } = await import('./zstd-worker.js');
+      return createZstdWorkerStream();
     } catch (e) {
       throw new ImageSourceError('unsupported', `zstd layers need the zstd-napi package on this Node version (${(e as Error).message})`);
     }

@@ -17,6 +17,8 @@ export interface ScanLimits {
   maxEntryBytes: number;
 }
 
+const ZSTD_INPUT_SLICE = 128 * 1024;
+
 export const DEFAULT_LIMITS: ScanLimits = { maxEntries: 10_000_000, maxEntryBytes: 2 ** 40 };
 
 /** State shared by every layer scan of one image (interned paths and digests, entry budget). */
@@ -79,10 +81,16 @@ async function scanLayerUnsafe(source: ByteStream, what: string, ctx: ScanContex
 
   const feedRaw = async (): Promise<void> => {
     const sink: Sink = (decoder as Sink | null) ?? extract;
+    // zstd-napi decodes large input chunks much more slowly than 128 KiB ones (measured: 1 MiB
+    // chunks take about twice as long), so compressed input is fed in slices of at most that size
+    const slice = compression === 'zstd' ? ZSTD_INPUT_SLICE : Infinity;
     for await (const chunk of stream) {
       blobBytes += chunk.length;
       blobHash.update(chunk);
-      if (!sink.write(chunk)) await drained(sink);
+      for (let at = 0; at < chunk.length; at += slice) {
+        const part = slice >= chunk.length ? chunk : chunk.subarray(at, at + slice);
+        if (!sink.write(part)) await drained(sink);
+      }
     }
     sink.end();
   };
