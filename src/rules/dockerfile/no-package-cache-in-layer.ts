@@ -5,6 +5,8 @@ import {
   cacheEnvOf,
   detectInvocation,
   isCacheCleanup,
+  isWindowsStage,
+  mountCovers,
   MANAGERS,
   removalCovers,
   resolvePathWord,
@@ -14,7 +16,7 @@ import {
   type Invocation,
   type PackageManager,
 } from '../../dockerfile/optimize-queries.js';
-import { findFlag, hasCacheMount, isProgram, positionals } from '../../dockerfile/shell-queries.js';
+import { findFlag, isProgram, positionals } from '../../dockerfile/shell-queries.js';
 import type { Command } from '../../dockerfile/shell.js';
 import type { DockerfileSource } from '../../dockerfile/source.js';
 import { defineRule } from '../rule.js';
@@ -58,7 +60,7 @@ function aptKeepsArchives(source: DockerfileSource, ins: Instruction, cmd: Comma
 }
 
 function cleaned(source: DockerfileSource, ins: Instruction, manager: PackageManager, dir: CacheDir, env: CacheEnv): boolean {
-  if (hasCacheMount(ins, dir.path)) return true;
+  if (mountCovers(source, ins, dir.path)) return true;
   for (const c of source.commands(ins)) {
     const i = detectInvocation(c);
     if (i?.manager === manager && isCacheCleanup(i)) return true;
@@ -103,7 +105,7 @@ export default defineRule({
     return {
       RUN(ins) {
         const stage = source.stageOf(ins);
-        if (!stage || !shipped.has(stage.index)) return;
+        if (!stage || !shipped.has(stage.index) || isWindowsStage(source, stage)) return;
         const firsts = new Map<PackageManager, Invocation>();
         for (const c of source.commands(ins)) {
           const i = detectInvocation(c);

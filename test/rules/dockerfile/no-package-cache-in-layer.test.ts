@@ -25,6 +25,7 @@ ruleTester(rule, {
       code: 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n',
     },
     'FROM golang:1.22\nRUN go build -o /app . && go clean -cache -modcache\n',
+    { name: 'Windows images are not modelled', code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-ltsc2022\nRUN dotnet restore\n' },
     { name: 'version checks are not installs', code: 'FROM ruby:3.3\nRUN yarn -v && bundle --version && yarn --help\n' },
   ],
   invalid: [
