@@ -64,6 +64,20 @@ export async function run(io: Io): Promise<number> {
     });
 
   program
+    .command('explore')
+    .description('explore an image interactively: layers, file trees, waste, leftovers and details (needs a terminal)')
+    .argument('<image>', 'docker:NAME, docker-archive:FILE, oci-archive:FILE, oci:DIR, registry:REF, a path, or a reference')
+    .option('--platform <os/arch[/variant]>', 'platform to read from a multi-platform image (default: this machine\'s)')
+    .option('--sort <order>', 'initial file order: name or size')
+    .option('--insecure-registry <host>', 'allow plain HTTP for this registry (repeatable)', collect, [])
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours (also NO_COLOR=1)')
+    .action(async (image: string, opts) => {
+      const { exploreCommand } = await import('./commands/explore.js');
+      code = await exploreCommand(image, opts, io);
+    });
+
+  program
     .command('rules')
     .description('list the rules, or print one rule\'s documentation')
     .argument('[rule]', 'rule id, code or alias')

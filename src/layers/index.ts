@@ -13,6 +13,7 @@ export { ImageSourceError, isImageSourceError, type ImageSourceErrorCode } from 
 export { resolveSource } from './sources/resolve.js';
 export type { ImageSource, ReadContext, SourceResult, SourceLayer } from './sources/source.js';
 export { finalEntries, layerEntries, removedPaths, type ImageFiles, type LayerEntryView } from './analysis/summarize.js';
+export { fileView, entryDetails, modeString, hiddenCopies, duplicateSets, nameRanks, ViewChange, VIEW_CHANGE_NAMES, type FileView, type ViewMode, type ViewChangeName, type EntryDetails, type HiddenCopy, type DuplicateSet } from './analysis/views.js';
 export { zstdBackend } from './tar/decompress.js';
 export { LEFTOVER_RULES } from './analysis/leftovers.js';
 export { displayPath } from './paths.js';
