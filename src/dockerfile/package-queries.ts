@@ -273,32 +273,28 @@ export function npmInstall(cmd: Command): NpmInstall | undefined {
 }
 
 /** The stage's SHELL (exec form values) in effect at `ins`, following `FROM <stage>` inheritance; undefined: the default `/bin/sh -c`. */
+const shellCache = new WeakMap<DockerfileSource, Map<Instruction, readonly string[] | undefined>>();
+
+/** The SHELL in effect before `ins` (inherited through `FROM <stage>`), computed for the whole file once. */
 export function shellAt(source: DockerfileSource, ins: Instruction): readonly string[] | undefined {
   const top = ins.parent ?? ins;
-  const stage = source.stageOf(top);
-  if (!stage) {
-    let found: readonly string[] | undefined;
+  let all = shellCache.get(source);
+  if (!all) {
+    all = new Map();
+    const endOfStage = new Map<number, readonly string[] | undefined>();
+    let shell: readonly string[] | undefined;
     for (const i of source.instructions) {
-      if (i.index >= top.index) break;
-      if (i.keyword === 'SHELL' && i.json) found = i.json.values;
+      if (i.keyword === 'FROM' && i.stage >= 0) {
+        const st = source.stages[i.stage];
+        shell = st.baseStage !== undefined ? endOfStage.get(st.baseStage) : undefined;
+      }
+      all.set(i, shell);
+      if (i.keyword === 'SHELL' && i.json) shell = i.json.values;
+      if (i.stage >= 0) endOfStage.set(i.stage, shell);
     }
-    return found;
+    shellCache.set(source, all);
   }
-  return shellOfStage(source, stage, top.index, new Set());
-}
-
-function shellOfStage(source: DockerfileSource, stage: Stage, before: number, seen: Set<number>): readonly string[] | undefined {
-  seen.add(stage.index);
-  let found: readonly string[] | undefined;
-  for (const i of stage.instructions) {
-    if (i.index >= before) break;
-    if (i.keyword === 'SHELL' && i.json) found = i.json.values;
-  }
-  if (found) return found;
-  if (stage.baseStage !== undefined && !seen.has(stage.baseStage)) {
-    return shellOfStage(source, source.stages[stage.baseStage], Infinity, seen);
-  }
-  return undefined;
+  return all.get(top);
 }
 
 /** The base image of a stage, following `FROM <stage>` to the external image. */

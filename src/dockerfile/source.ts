@@ -66,6 +66,7 @@ export class DockerfileSource {
   readonly globalArgs: readonly Instruction[];
   readonly hasBom: boolean;
   private readonly shellCache = new Map<Instruction, ShellScript[]>();
+  private readonly commandCache = new Map<Instruction, Command[]>();
   private readonly scopeCache = new Map<Instruction, Scope>();
   private stageEndScopes?: Scope[];
 
@@ -128,7 +129,12 @@ export class DockerfileSource {
 
   /** All commands of a RUN, in source order, nested ones (`sh -c`, subshells) included. */
   commands(ins: Instruction): Command[] {
-    return this.shell(ins).flatMap((s) => s.commands);
+    let c = this.commandCache.get(ins);
+    if (!c) {
+      c = this.shell(ins).flatMap((s) => s.commands);
+      this.commandCache.set(ins, c);
+    }
+    return c;
   }
 
   /** Variables visible to `ins` (before it takes effect). FROM sees only global ARGs. */
@@ -192,13 +198,14 @@ export class DockerfileSource {
       return m;
     }
     if (ins.keyword === 'FROM') return this.globalScope();
+    // one pass over the stage records the scope before each of its instructions
     const stage = this.stages[ins.stage];
     const m = this.stageStartScope(stage);
     for (const i of stage.instructions) {
-      if (i.index >= ins.index) break;
+      if (!this.scopeCache.has(i) && i.keyword !== 'FROM') this.scopeCache.set(i, new Map(m));
       this.applyDeclarations(m, i);
     }
-    return m;
+    return this.scopeCache.get(ins) ?? new Map(m);
   }
 
   private stageStartScope(stage: Stage): Map<string, VarBinding> {

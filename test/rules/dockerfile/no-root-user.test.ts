@@ -5,7 +5,7 @@ import { runRule, ruleTester } from '../../helpers/rule-tester.js';
 const hadolint = { finalStageOnly: false };
 
 it('an implicit root user does not answer to DL3002 (hadolint does not report it)', async () => {
-  const [f] = await runRule(rule, { code: 'FROM debian:12\nRUN apt-get update\n' });
+  const [f] = await runRule(rule, { code: 'FROM debian:12\nRUN apt-get update\n', options: { implicitRoot: true } });
   expect(f.messageId).toBe('implicit');
   expect(f.aliases).toEqual([]);
 });
