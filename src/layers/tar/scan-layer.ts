@@ -1,5 +1,4 @@
 import { createHash, type Hash } from 'node:crypto';
-import type { Duplex } from 'node:stream';
 import { peekBytes, type ByteStream } from '../bytes.js';
 import { createExtract, drained, type Sink, type TarEntry } from './entries.js';
 import { ImageSourceError, isAbort, wrapError } from '../errors.js';
