@@ -8,6 +8,9 @@ import type { Command, ShellWord } from '../../dockerfile/shell.js';
 import type { DockerfileSource } from '../../dockerfile/source.js';
 import { defineRule } from '../rule.js';
 
+/** Commands that only look at or change metadata of a path: they put no bytes into a new directory. */
+const METADATA_ONLY = new Set(['mkdir', 'chown', 'chmod', 'chgrp', 'ls', 'test', '[', 'stat', 'touch', 'rm', 'rmdir', 'cd']);
+
 type CreatorKind = 'copy' | 'download' | 'clone' | 'extract' | 'mkdir' | 'redirect';
 
 interface Created {
@@ -168,12 +171,19 @@ export default defineRule({
     /** An empty directory costs nothing: a mkdir counts only when the same RUN or a later step before the deletion writes into it. */
     function filledBefore(x: Created, deleter: Instruction): boolean {
       const name = x.path;
-      const inCreator = source.textOf(x.ins.span).split(name).length > 2;
+      const writes = (i: Instruction, skipCreator: boolean) =>
+        source.commands(i).some((c) => {
+          if (skipCreator && c.span.start <= x.at.start && x.at.end <= c.span.end) return false;
+          if (c.redirects.some((r) => r.target?.value.includes(name))) return true;
+          if (METADATA_ONLY.has(c.program)) return false;
+          return c.args.some((a) => a.value.includes(name));
+        });
+      if (writes(x.ins, true)) return true;
       const stage = source.stageOf(deleter);
       const between = (stage?.instructions ?? []).filter((i) => i.index > x.ins.index && i.index < deleter.index);
-      return inCreator || between.some((i) => {
+      return between.some((i) => {
         if (i.keyword === 'COPY' || i.keyword === 'ADD') return copyCreations(i).some((c) => c.path === name || c.path.startsWith(`${name}/`));
-        return source.textOf(i.span).includes(name);
+        return i.keyword === 'RUN' && writes(i, false);
       });
     }
 

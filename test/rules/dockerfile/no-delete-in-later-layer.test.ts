@@ -12,6 +12,7 @@ ruleTester(rule, {
     { name: 'another stage created it', code: 'FROM debian AS a\nRUN curl -o /tmp/x https://e.com/x\nFROM debian\nRUN rm /tmp/x\n' },
     { name: 'created under a cache mount', code: 'FROM debian\nRUN --mount=type=cache,target=/tmp/dl curl -o /tmp/dl/x https://e.com/x\nRUN rm -f /tmp/dl/x\n' },
     { name: 'relative path after cd is not guessed', code: 'FROM debian\nWORKDIR /src\nRUN curl -o x.tgz https://e.com/x\nRUN cd /other && rm x.tgz\n' },
+    { name: 'mkdir with chown/chmod only', code: 'FROM php:8\nRUN mkdir -p /var/www/html; chown www-data /var/www/html; chmod 1777 /var/www/html\nRUN apt-get install -y apache2; rm -rf /var/www/html/*\n' },
     { name: 'emptying a directory mkdir made', code: 'FROM php:8\nRUN mkdir -p /var/www/html\nRUN rm -rf /var/www/html/*\n' },
     { name: 'builder stage read through COPY --from', code: 'FROM debian AS b\nRUN curl -o /tmp/x u\nRUN rm /tmp/x\nFROM scratch\nCOPY --from=b /usr /usr\n' },
     { name: 'deleting a different file in a created dir', code: 'FROM debian\nRUN mkdir -p /opt/app\nRUN rm -f /opt/app/old.conf\n' },
