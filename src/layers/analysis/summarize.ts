@@ -18,6 +18,7 @@ import {
   type WasteByLayerPair,
 } from '../model.js';
 import { devPackageOf, matchLeftover } from './leftovers.js';
+import { createTopN, offer } from './top-n.js';
 
 export interface StackedLayer {
   scan: LayerScan;
@@ -101,8 +102,9 @@ export function summarize(input: SummarizeInput): { analysis: ImageAnalysis; fil
   });
 
   // waste: every hidden regular-file copy
-  const wastedAll: WastedFile[] = [];
+  const wastedTop = createTopN<WastedFile>(topN);
   const pairs = new Map<string, WasteByLayerPair>();
+  let wastedBytes = 0;
   layers.forEach((l, li) => {
     const e = l.scan.entries;
     const off = stack.offsets[li];
@@ -110,16 +112,17 @@ export function summarize(input: SummarizeInput): { analysis: ImageAnalysis; fil
       if (e.kind[i] !== Kind.file || e.size[i] === 0 || visibleOcc(off + i)) continue;
       const reason = stack.reason[off + i] === Reason.removed ? 'removed' : 'overwritten';
       const hiddenBy = stack.hiddenBy[off + i];
-      wastedAll.push({ path: String(e.path[i]), sizeBytes: e.size[i], layer: li, hiddenBy, reason });
+      const size = e.size[i];
+      wastedBytes += size;
+      offer(wastedTop, size, () => ({ path: userPath(paths, e.path[i]), sizeBytes: size, layer: li, hiddenBy, reason }));
       const key = `${li}:${hiddenBy}:${reason}`;
       const row = pairs.get(key) ?? { layer: li, hiddenBy, reason, sizeBytes: 0, files: 0 };
-      row.sizeBytes += e.size[i];
+      row.sizeBytes += size;
       row.files += 1;
       pairs.set(key, row);
     }
   });
-  const wastedBytes = wastedAll.reduce((s, w) => s + w.sizeBytes, 0);
-  const wastedFiles = topBy(wastedAll, topN, (w) => w.sizeBytes).map((w) => ({ ...w, path: userPath(paths, Number(w.path)) }));
+  const wastedFiles = wastedTop.items;
 
   // the final filesystem
   const final = finalFacts(input, stack);
@@ -129,17 +132,17 @@ export function summarize(input: SummarizeInput): { analysis: ImageAnalysis; fil
   let sumMin = 0;
   let sumCum = 0;
   let diveWasted = 0;
-  const ineff: Inefficiency[] = [];
+  const ineff = createTopN<Inefficiency>(topN);
   for (let p = 0; p < paths.size; p++) {
     if (d.count[p] === 0) continue;
     sumMin += Math.max(0, d.minimum[p]);
     sumCum += d.cumulative[p];
     if (d.count[p] >= 2) {
       diveWasted += d.cumulative[p];
-      ineff.push({ path: String(p), count: d.count[p], cumulativeBytes: d.cumulative[p], minBytes: Math.max(0, d.minimum[p]) });
+      offer(ineff, d.cumulative[p], () => ({ path: userPath(paths, p), count: d.count[p], cumulativeBytes: d.cumulative[p], minBytes: Math.max(0, d.minimum[p]) }));
     }
   }
-  const inefficiencies = topBy(ineff, topN, (x) => x.cumulativeBytes).map((x) => ({ ...x, path: userPath(paths, Number(x.path)) }));
+  const inefficiencies = ineff.items;
   const totalBytes = layerRows.reduce((s, l) => s + l.sizeBytes, 0);
   const userSizeBytes = totalBytes - (layerRows[0]?.sizeBytes ?? 0);
   const compressedKnown = layerRows.every((l) => l.compressedBytes !== null);
@@ -199,7 +202,7 @@ function finalFacts(input: SummarizeInput, stack: Stack): FinalFacts {
   const dirBytes = new Float64Array(paths.size);
   const dirFiles = new Uint32Array(paths.size);
   const byDigest = new Map<number, number[]>();
-  const files: Array<{ id: number; size: number; layer: number }> = [];
+  const largest = createTopN<LargestFile>(topN);
   const left = new Map<string, Leftover>();
   const devs = new Map<number, string[]>();
   let finalBytes = 0;
@@ -211,7 +214,7 @@ function finalFacts(input: SummarizeInput, stack: Stack): FinalFacts {
       dirBytes[p] += size;
       dirFiles[p] += 1;
     }
-    if (size > 0) files.push({ id, size, layer });
+    if (size > 0) offer(largest, size, () => ({ path: userPath(paths, id), sizeBytes: size, layer }));
     const dg = entryLayer.digest[i];
     if (size > 0 && dg >= 0) {
       const list = byDigest.get(dg);
@@ -270,10 +273,10 @@ function finalFacts(input: SummarizeInput, stack: Stack): FinalFacts {
     ...g,
     paths: g.paths.map((p) => userPath(paths, Number(p))).sort(),
   }));
-  const largestFiles = topBy(files, topN, (f) => f.size).map((f) => ({ path: userPath(paths, f.id), sizeBytes: f.size, layer: f.layer }));
-  const dirs: Array<{ id: number; size: number }> = [];
-  for (let id = 1; id < paths.size; id++) if (dirBytes[id] > 0) dirs.push({ id, size: dirBytes[id] });
-  const largestDirectories = topBy(dirs, topN, (d) => d.size).map((d) => ({ path: userPath(paths, d.id), sizeBytes: d.size, fileCount: dirFiles[d.id] }));
+  const largestFiles = largest.items;
+  const dirs = createTopN<LargestDirectory>(topN);
+  for (let id = 1; id < paths.size; id++) if (dirBytes[id] > 0) offer(dirs, dirBytes[id], () => ({ path: userPath(paths, id), sizeBytes: dirBytes[id], fileCount: dirFiles[id] }));
+  const largestDirectories = dirs.items;
   const leftovers = [...left.values()];
   for (const [li, names] of devs) {
     leftovers.push({ category: 'dev-packages', kind: 'toolchain', path: '/var/lib/dpkg/info', sizeBytes: 0, fileCount: names.length, layer: li, createdBy: '', packages: [...new Set(names)].sort() });
