@@ -536,7 +536,6 @@ function overlayBox(title: string, body: Array<{ text: string; bold?: boolean; c
   const out: Line[] = [];
   out.push([seg(left), seg(`┌ ${title} ${'─'.repeat(Math.max(0, bw - 4 - width(title) - width(more)))}${more}┐`, { color: ACCENT })]);
   for (const b of shown) out.push([seg(left), seg('│ ', { color: ACCENT }), seg(fit(b.text, inner), { bold: b.bold, color: b.color }), seg(' │', { color: ACCENT })]);
-  while (out.length < Math.min(h - 1, room + 1)) out.push([seg(left), seg('│ ', { color: ACCENT }), seg(' '.repeat(inner)), seg(' │', { color: ACCENT })]);
   out.push([seg(left), seg(`└${'─'.repeat(bw - 2)}┘`, { color: ACCENT })]);
   return pad(out, h, w);
 }
