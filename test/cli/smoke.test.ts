@@ -7,7 +7,7 @@ const main = join(root, 'src', 'cli', 'main.ts');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 function run(args: string[], input?: string) {
-  return spawnSync(tsx, [main, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+  return spawnSync(tsx, [main, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
 }
 
 describe('the real process', () => {
