@@ -2137,8 +2137,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var ENVIRONMENT_IS_NODE = typeof process == "object" && typeof process.versions == "object" && typeof process.versions.node == "string" && process.type != "renderer";
         var ENVIRONMENT_IS_SHELL = !ENVIRONMENT_IS_WEB && !ENVIRONMENT_IS_NODE && !ENVIRONMENT_IS_WORKER;
         if (ENVIRONMENT_IS_NODE) {
-          const { createRequire: createRequire3 } = await import("module");
-          var require = createRequire3(import.meta.url);
+          const { createRequire: createRequire4 } = await import("module");
+          var require = createRequire4(import.meta.url);
         }
         Module.currentQueryProgressCallback = null;
         Module.currentProgressCallback = null;
@@ -10497,6 +10497,33 @@ var init_leftovers = __esm({
   }
 });
 
+// src/layers/analysis/top-n.ts
+function offer(top, key, make) {
+  const { items, keys, n } = top;
+  if (n <= 0) return;
+  if (keys.length === n && key <= keys[keys.length - 1]) return;
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (keys[mid] >= key) lo = mid + 1;
+    else hi = mid;
+  }
+  keys.splice(lo, 0, key);
+  items.splice(lo, 0, make());
+  if (keys.length > n) {
+    keys.pop();
+    items.pop();
+  }
+}
+var createTopN;
+var init_top_n = __esm({
+  "src/layers/analysis/top-n.ts"() {
+    "use strict";
+    createTopN = (n) => ({ n, items: [], keys: [] });
+  }
+});
+
 // src/layers/analysis/summarize.ts
 function historyForLayers(config, count) {
   const out2 = [];
@@ -10546,8 +10573,9 @@ function summarize(input) {
       hidesBytes: stack.hidesBytes[li]
     };
   });
-  const wastedAll = [];
+  const wastedTop = createTopN(topN);
   const pairs = /* @__PURE__ */ new Map();
+  let wastedBytes = 0;
   layers.forEach((l, li) => {
     const e = l.scan.entries;
     const off = stack.offsets[li];
@@ -10555,32 +10583,33 @@ function summarize(input) {
       if (e.kind[i2] !== Kind.file || e.size[i2] === 0 || visibleOcc(off + i2)) continue;
       const reason = stack.reason[off + i2] === Reason.removed ? "removed" : "overwritten";
       const hiddenBy = stack.hiddenBy[off + i2];
-      wastedAll.push({ path: String(e.path[i2]), sizeBytes: e.size[i2], layer: li, hiddenBy, reason });
+      const size = e.size[i2];
+      wastedBytes += size;
+      offer(wastedTop, size, () => ({ path: userPath(paths, e.path[i2]), sizeBytes: size, layer: li, hiddenBy, reason }));
       const key = `${li}:${hiddenBy}:${reason}`;
       const row = pairs.get(key) ?? { layer: li, hiddenBy, reason, sizeBytes: 0, files: 0 };
-      row.sizeBytes += e.size[i2];
+      row.sizeBytes += size;
       row.files += 1;
       pairs.set(key, row);
     }
   });
-  const wastedBytes = wastedAll.reduce((s, w) => s + w.sizeBytes, 0);
-  const wastedFiles = topBy(wastedAll, topN, (w) => w.sizeBytes).map((w) => ({ ...w, path: userPath(paths, Number(w.path)) }));
+  const wastedFiles = wastedTop.items;
   const final = finalFacts(input, stack);
   const d = stack.dive;
   let sumMin = 0;
   let sumCum = 0;
   let diveWasted = 0;
-  const ineff = [];
+  const ineff = createTopN(topN);
   for (let p = 0; p < paths.size; p++) {
     if (d.count[p] === 0) continue;
     sumMin += Math.max(0, d.minimum[p]);
     sumCum += d.cumulative[p];
     if (d.count[p] >= 2) {
       diveWasted += d.cumulative[p];
-      ineff.push({ path: String(p), count: d.count[p], cumulativeBytes: d.cumulative[p], minBytes: Math.max(0, d.minimum[p]) });
+      offer(ineff, d.cumulative[p], () => ({ path: userPath(paths, p), count: d.count[p], cumulativeBytes: d.cumulative[p], minBytes: Math.max(0, d.minimum[p]) }));
     }
   }
-  const inefficiencies = topBy(ineff, topN, (x) => x.cumulativeBytes).map((x) => ({ ...x, path: userPath(paths, Number(x.path)) }));
+  const inefficiencies = ineff.items;
   const totalBytes = layerRows.reduce((s, l) => s + l.sizeBytes, 0);
   const userSizeBytes = totalBytes - (layerRows[0]?.sizeBytes ?? 0);
   const compressedKnown = layerRows.every((l) => l.compressedBytes !== null);
@@ -10627,7 +10656,7 @@ function finalFacts(input, stack) {
   const dirBytes = new Float64Array(paths.size);
   const dirFiles = new Uint32Array(paths.size);
   const byDigest = /* @__PURE__ */ new Map();
-  const files = [];
+  const largest = createTopN(topN);
   const left = /* @__PURE__ */ new Map();
   const devs = /* @__PURE__ */ new Map();
   let finalBytes = 0;
@@ -10638,7 +10667,7 @@ function finalFacts(input, stack) {
       dirBytes[p] += size;
       dirFiles[p] += 1;
     }
-    if (size > 0) files.push({ id, size, layer });
+    if (size > 0) offer(largest, size, () => ({ path: userPath(paths, id), sizeBytes: size, layer }));
     const dg = entryLayer.digest[i2];
     if (size > 0 && dg >= 0) {
       const list = byDigest.get(dg);
@@ -10694,10 +10723,10 @@ function finalFacts(input, stack) {
     ...g,
     paths: g.paths.map((p) => userPath(paths, Number(p))).sort()
   }));
-  const largestFiles = topBy(files, topN, (f) => f.size).map((f) => ({ path: userPath(paths, f.id), sizeBytes: f.size, layer: f.layer }));
-  const dirs = [];
-  for (let id = 1; id < paths.size; id++) if (dirBytes[id] > 0) dirs.push({ id, size: dirBytes[id] });
-  const largestDirectories = topBy(dirs, topN, (d) => d.size).map((d) => ({ path: userPath(paths, d.id), sizeBytes: d.size, fileCount: dirFiles[d.id] }));
+  const largestFiles = largest.items;
+  const dirs = createTopN(topN);
+  for (let id = 1; id < paths.size; id++) if (dirBytes[id] > 0) offer(dirs, dirBytes[id], () => ({ path: userPath(paths, id), sizeBytes: dirBytes[id], fileCount: dirFiles[id] }));
+  const largestDirectories = dirs.items;
   const leftovers = [...left.values()];
   for (const [li, names2] of devs) {
     leftovers.push({ category: "dev-packages", kind: "toolchain", path: "/var/lib/dpkg/info", sizeBytes: 0, fileCount: names2.length, layer: li, createdBy: "", packages: [...new Set(names2)].sort() });
@@ -10749,6 +10778,7 @@ var init_summarize = __esm({
     init_stack();
     init_model();
     init_leftovers();
+    init_top_n();
     userPath = (paths, id) => `/${displayPath2(pathOf(paths, id))}`;
   }
 });
@@ -12157,7 +12187,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Duplex = class extends Readable {
+    var Duplex2 = class extends Readable {
       // and Writable
       constructor(opts) {
         super(opts);
@@ -12195,7 +12225,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Transform = class extends Duplex {
+    var Transform = class extends Duplex2 {
       constructor(opts) {
         super(opts);
         this._transformState = new TransformState(this);
@@ -12351,7 +12381,7 @@ var require_streamx = __commonJS({
       this.destroy(StreamError.ABORTED());
     }
     function isWritev(s) {
-      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+      return s._writev !== Writable.prototype._writev && s._writev !== Duplex2.prototype._writev;
     }
     module2.exports = {
       pipeline,
@@ -12367,7 +12397,7 @@ var require_streamx = __commonJS({
       Stream,
       Writable,
       Readable,
-      Duplex,
+      Duplex: Duplex2,
       Transform,
       // Export PassThrough for compatibility with Node.js core's stream module
       PassThrough
@@ -13312,6 +13342,95 @@ var init_entries2 = __esm({
   }
 });
 
+// src/layers/tar/zstd-worker.ts
+var zstd_worker_exports = {};
+__export(zstd_worker_exports, {
+  createZstdWorkerStream: () => createZstdWorkerStream
+});
+import { createRequire as createRequire2 } from "node:module";
+import { Duplex } from "node:stream";
+import { Worker } from "node:worker_threads";
+function createZstdWorkerStream() {
+  const zstdPath = createRequire2(import.meta.url).resolve("zstd-napi");
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { zstd: zstdPath } });
+  let inFlight = 0;
+  let pending2 = null;
+  let finalCb = null;
+  let failed = false;
+  const release = () => {
+    if (pending2 && inFlight < IN_FLIGHT_LIMIT && stream.readableLength < 8 * 1024 * 1024) {
+      const p = pending2;
+      pending2 = null;
+      p();
+    }
+  };
+  const stream = new Duplex({
+    readableHighWaterMark: 1024 * 1024,
+    write(chunk, _enc, cb) {
+      const copy = new Uint8Array(chunk.byteLength);
+      copy.set(chunk);
+      inFlight += copy.byteLength;
+      worker.postMessage({ t: "chunk", b: copy }, [copy.buffer]);
+      if (inFlight < IN_FLIGHT_LIMIT) cb();
+      else pending2 = () => cb();
+    },
+    final(cb) {
+      finalCb = cb;
+      worker.postMessage({ t: "end" });
+    },
+    read() {
+      release();
+    },
+    destroy(err2, cb) {
+      void worker.terminate();
+      cb(err2);
+    }
+  });
+  worker.on("message", (m) => {
+    if (failed) return;
+    if (m.t === "data" && m.b) stream.push(Buffer.from(m.b.buffer, m.b.byteOffset, m.b.byteLength));
+    else if (m.t === "ack") {
+      inFlight -= m.n ?? 0;
+      release();
+    } else if (m.t === "end") {
+      stream.push(null);
+      finalCb?.();
+      void worker.terminate();
+    } else if (m.t === "error") {
+      failed = true;
+      stream.destroy(new Error(m.m));
+    }
+  });
+  worker.on("error", (e) => {
+    failed = true;
+    stream.destroy(e);
+  });
+  return stream;
+}
+var WORKER_SOURCE, IN_FLIGHT_LIMIT;
+var init_zstd_worker = __esm({
+  "src/layers/tar/zstd-worker.ts"() {
+    "use strict";
+    WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { DecompressStream } = require(workerData.zstd);
+const ds = new DecompressStream();
+ds.on('data', (c) => {
+  const own = c.byteOffset === 0 && c.byteLength === c.buffer.byteLength;
+  const buf = own ? c : Buffer.from(c);
+  parentPort.postMessage({ t: 'data', b: buf }, [buf.buffer]);
+});
+ds.on('error', (e) => parentPort.postMessage({ t: 'error', m: String(e && e.message || e) }));
+ds.on('end', () => parentPort.postMessage({ t: 'end' }));
+parentPort.on('message', (m) => {
+  if (m.t === 'chunk') ds.write(Buffer.from(m.b), () => parentPort.postMessage({ t: 'ack', n: m.b.byteLength }));
+  else if (m.t === 'end') ds.end();
+});
+`;
+    IN_FLIGHT_LIMIT = 2 * 1024 * 1024;
+  }
+});
+
 // src/layers/tar/decompress.ts
 import zlib from "node:zlib";
 function sniffCompression(head) {
@@ -13343,8 +13462,8 @@ async function createDecompressor(c) {
     const z = zlib;
     if (typeof z.createZstdDecompress === "function") return z.createZstdDecompress();
     try {
-      const mod = await import("zstd-napi");
-      return new mod.DecompressStream();
+      const { createZstdWorkerStream: createZstdWorkerStream2 } = await Promise.resolve().then(() => (init_zstd_worker(), zstd_worker_exports));
+      return createZstdWorkerStream2();
     } catch (e) {
       throw new ImageSourceError("unsupported", `zstd layers need the zstd-napi package on this Node version (${e.message})`);
     }
@@ -13381,10 +13500,14 @@ async function scanLayerUnsafe(source, what, ctx) {
   let blobBytes = 0;
   const feedRaw = async () => {
     const sink2 = decoder ?? extract;
+    const slice = compression === "zstd" ? ZSTD_INPUT_SLICE : Infinity;
     for await (const chunk of stream) {
       blobBytes += chunk.length;
       blobHash.update(chunk);
-      if (!sink2.write(chunk)) await drained(sink2);
+      for (let at = 0; at < chunk.length; at += slice) {
+        const part = slice >= chunk.length ? chunk : chunk.subarray(at, at + slice);
+        if (!sink2.write(part)) await drained(sink2);
+      }
     }
     sink2.end();
   };
@@ -13499,7 +13622,7 @@ async function consumeEntries(extract, what, ctx, acc) {
     if (kind !== Kind.dir && kind !== Kind.whiteout && kind !== Kind.opaque) acc.fileCount++;
   }
 }
-var EMPTY_SHA256, DEFAULT_LIMITS, TYPE_TO_KIND;
+var EMPTY_SHA256, ZSTD_INPUT_SLICE, DEFAULT_LIMITS, TYPE_TO_KIND;
 var init_scan_layer = __esm({
   "src/layers/tar/scan-layer.ts"() {
     "use strict";
@@ -13511,6 +13634,7 @@ var init_scan_layer = __esm({
     init_path_index();
     init_entries();
     EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    ZSTD_INPUT_SLICE = 128 * 1024;
     DEFAULT_LIMITS = { maxEntries: 1e7, maxEntryBytes: 2 ** 40 };
     TYPE_TO_KIND = {
       file: Kind.file,
@@ -21740,7 +21864,7 @@ var require_agent = __commonJS({
   "../../work/main/node_modules/ssh2/lib/agent.js"(exports, module2) {
     "use strict";
     var { Socket } = __require("net");
-    var { Duplex } = __require("stream");
+    var { Duplex: Duplex2 } = __require("stream");
     var { resolve: resolve9 } = __require("path");
     var { readFile: readFile3 } = __require("fs");
     var { execFile, spawn: spawn2 } = __require("child_process");
@@ -21893,7 +22017,7 @@ var require_agent = __commonJS({
           stream.proc = void 0;
         }
       }
-      class PageantSocket extends Duplex {
+      class PageantSocket extends Duplex2 {
         constructor() {
           super();
           this.proc = void 0;
@@ -22126,7 +22250,7 @@ var require_agent = __commonJS({
       const SYM_MSGLEN = /* @__PURE__ */ Symbol("Agent Protocol Current Message Length");
       const SYM_CLOSED = /* @__PURE__ */ Symbol("Agent Protocol Closed");
       const SYM_ENDED = /* @__PURE__ */ Symbol("Agent Protocol Ended");
-      return class AgentProtocol extends Duplex {
+      return class AgentProtocol extends Duplex2 {
         /*
             Notes:
               - `constraint` type consists of:
@@ -25520,24 +25644,24 @@ var require_Protocol = __commonJS({
         } else {
           this._hostKeys = void 0;
         }
-        let offer = config.offer;
-        if (typeof offer !== "object" || offer === null) {
-          offer = this._server ? DEFAULT_KEXINIT_SERVER : DEFAULT_KEXINIT_CLIENT;
-        } else if (offer.constructor !== KexInit) {
+        let offer2 = config.offer;
+        if (typeof offer2 !== "object" || offer2 === null) {
+          offer2 = this._server ? DEFAULT_KEXINIT_SERVER : DEFAULT_KEXINIT_CLIENT;
+        } else if (offer2.constructor !== KexInit) {
           if (this._server) {
-            offer.kex = offer.kex.concat(["kex-strict-s-v00@openssh.com"]);
+            offer2.kex = offer2.kex.concat(["kex-strict-s-v00@openssh.com"]);
           } else {
-            offer.kex = offer.kex.concat([
+            offer2.kex = offer2.kex.concat([
               "ext-info-c",
               "kex-strict-c-v00@openssh.com"
             ]);
           }
-          offer = new KexInit(offer);
+          offer2 = new KexInit(offer2);
         }
         this._kex = void 0;
         this._strictMode = void 0;
         this._kexinit = void 0;
-        this._offer = offer;
+        this._offer = offer2;
         this._cipher = new NullCipher(0, this._onWrite);
         this._decipher = void 0;
         this._skipNextInboundPacket = false;
@@ -32742,7 +32866,7 @@ var require_server = __commonJS({
           this.on("connection", listener);
         const origDebug = typeof cfg.debug === "function" ? cfg.debug : void 0;
         const ident = cfg.ident ? Buffer.from(cfg.ident) : void 0;
-        const offer = new KexInit(algorithms);
+        const offer2 = new KexInit(algorithms);
         this._srv = new netServer((socket) => {
           if (this._connections >= this.maxConnections) {
             socket.destroy();
@@ -32759,7 +32883,7 @@ var require_server = __commonJS({
               origDebug(`${debugPrefix}${msg}`);
             };
           }
-          new Client(socket, hostKeys, ident, offer, debug, this, cfg);
+          new Client(socket, hostKeys, ident, offer2, debug, this, cfg);
         }).on("error", (err2) => {
           this.emit("error", err2);
         }).on("listening", () => {
@@ -32800,7 +32924,7 @@ var require_server = __commonJS({
     Server.KEEPALIVE_CLIENT_INTERVAL = 15e3;
     Server.KEEPALIVE_CLIENT_COUNT_MAX = 3;
     var Client = class extends EventEmitter {
-      constructor(socket, hostKeys, ident, offer, debug, server, srvCfg) {
+      constructor(socket, hostKeys, ident, offer2, debug, server, srvCfg) {
         super();
         let exchanges = 0;
         let acceptedAuthSvc = false;
@@ -32850,7 +32974,7 @@ var require_server = __commonJS({
           server: true,
           hostKeys,
           ident,
-          offer,
+          offer: offer2,
           onPacket,
           greeting: srvCfg.greeting,
           banner: srvCfg.banner,
@@ -34689,7 +34813,7 @@ var require_stream_writable = __commonJS({
         onCorkedFinish(_this, state);
       };
     }
-    var Duplex;
+    var Duplex2;
     Writable.WritableState = WritableState;
     var internalUtil = {
       deprecate: require_node()
@@ -34721,9 +34845,9 @@ var require_stream_writable = __commonJS({
     function nop() {
     }
     function WritableState(options, stream, isDuplex) {
-      Duplex = Duplex || require_stream_duplex();
+      Duplex2 = Duplex2 || require_stream_duplex();
       options = options || {};
-      if (typeof isDuplex !== "boolean") isDuplex = stream instanceof Duplex;
+      if (typeof isDuplex !== "boolean") isDuplex = stream instanceof Duplex2;
       this.objectMode = !!options.objectMode;
       if (isDuplex) this.objectMode = this.objectMode || !!options.writableObjectMode;
       this.highWaterMark = getHighWaterMark(this, options, "writableHighWaterMark", isDuplex);
@@ -34791,8 +34915,8 @@ var require_stream_writable = __commonJS({
       };
     }
     function Writable(options) {
-      Duplex = Duplex || require_stream_duplex();
-      var isDuplex = this instanceof Duplex;
+      Duplex2 = Duplex2 || require_stream_duplex();
+      var isDuplex = this instanceof Duplex2;
       if (!isDuplex && !realHasInstance.call(Writable, this)) return new Writable(options);
       this._writableState = new WritableState(options, this, isDuplex);
       this.writable = true;
@@ -35156,22 +35280,22 @@ var require_stream_duplex = __commonJS({
       for (var key in obj) keys2.push(key);
       return keys2;
     };
-    module2.exports = Duplex;
+    module2.exports = Duplex2;
     var Readable = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable);
+    require_inherits()(Duplex2, Readable);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
         method = keys[v];
-        if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method];
+        if (!Duplex2.prototype[method]) Duplex2.prototype[method] = Writable.prototype[method];
       }
     }
     var keys;
     var method;
     var v;
-    function Duplex(options) {
-      if (!(this instanceof Duplex)) return new Duplex(options);
+    function Duplex2(options) {
+      if (!(this instanceof Duplex2)) return new Duplex2(options);
       Readable.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
@@ -35184,7 +35308,7 @@ var require_stream_duplex = __commonJS({
         }
       }
     }
-    Object.defineProperty(Duplex.prototype, "writableHighWaterMark", {
+    Object.defineProperty(Duplex2.prototype, "writableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -35193,7 +35317,7 @@ var require_stream_duplex = __commonJS({
         return this._writableState.highWaterMark;
       }
     });
-    Object.defineProperty(Duplex.prototype, "writableBuffer", {
+    Object.defineProperty(Duplex2.prototype, "writableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -35202,7 +35326,7 @@ var require_stream_duplex = __commonJS({
         return this._writableState && this._writableState.getBuffer();
       }
     });
-    Object.defineProperty(Duplex.prototype, "writableLength", {
+    Object.defineProperty(Duplex2.prototype, "writableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -35218,7 +35342,7 @@ var require_stream_duplex = __commonJS({
     function onEndNT(self2) {
       self2.end();
     }
-    Object.defineProperty(Duplex.prototype, "destroyed", {
+    Object.defineProperty(Duplex2.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -35934,7 +36058,7 @@ var require_stream_readable = __commonJS({
   "../../work/main/node_modules/readable-stream/lib/_stream_readable.js"(exports, module2) {
     "use strict";
     module2.exports = Readable;
-    var Duplex;
+    var Duplex2;
     Readable.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
@@ -35980,9 +36104,9 @@ var require_stream_readable = __commonJS({
       else emitter._events[event] = [fn, emitter._events[event]];
     }
     function ReadableState(options, stream, isDuplex) {
-      Duplex = Duplex || require_stream_duplex();
+      Duplex2 = Duplex2 || require_stream_duplex();
       options = options || {};
-      if (typeof isDuplex !== "boolean") isDuplex = stream instanceof Duplex;
+      if (typeof isDuplex !== "boolean") isDuplex = stream instanceof Duplex2;
       this.objectMode = !!options.objectMode;
       if (isDuplex) this.objectMode = this.objectMode || !!options.readableObjectMode;
       this.highWaterMark = getHighWaterMark(this, options, "readableHighWaterMark", isDuplex);
@@ -36015,9 +36139,9 @@ var require_stream_readable = __commonJS({
       }
     }
     function Readable(options) {
-      Duplex = Duplex || require_stream_duplex();
+      Duplex2 = Duplex2 || require_stream_duplex();
       if (!(this instanceof Readable)) return new Readable(options);
-      var isDuplex = this instanceof Duplex;
+      var isDuplex = this instanceof Duplex2;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
       if (options) {
@@ -36672,8 +36796,8 @@ var require_stream_transform = __commonJS({
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
-    var Duplex = require_stream_duplex();
-    require_inherits()(Transform, Duplex);
+    var Duplex2 = require_stream_duplex();
+    require_inherits()(Transform, Duplex2);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -36694,7 +36818,7 @@ var require_stream_transform = __commonJS({
     }
     function Transform(options) {
       if (!(this instanceof Transform)) return new Transform(options);
-      Duplex.call(this, options);
+      Duplex2.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
         needTransform: false,
@@ -36723,7 +36847,7 @@ var require_stream_transform = __commonJS({
     }
     Transform.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
-      return Duplex.prototype.push.call(this, chunk, encoding);
+      return Duplex2.prototype.push.call(this, chunk, encoding);
     };
     Transform.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
@@ -36748,7 +36872,7 @@ var require_stream_transform = __commonJS({
       }
     };
     Transform.prototype._destroy = function(err2, cb) {
-      Duplex.prototype._destroy.call(this, err2, function(err22) {
+      Duplex2.prototype._destroy.call(this, err2, function(err22) {
         cb(err22);
       });
     };
@@ -69436,18 +69560,194 @@ var init_resolve = __esm({
   }
 });
 
+// src/layers/analysis/views.ts
+function fileView(files, layer, mode) {
+  const { stack, paths } = files;
+  const n = paths.size;
+  const present = new Uint8Array(n);
+  const occOf = new Int32Array(n).fill(-1);
+  const change = new Uint8Array(n);
+  const dir = new Uint8Array(n);
+  const bytes = new Float64Array(n);
+  const put = (occ, c) => {
+    const li = stack.occLayer[occ];
+    const l = stack.layers[li];
+    const i2 = occ - stack.offsets[li];
+    const k = l.kind[i2];
+    if (k === Kind.whiteout || k === Kind.opaque) return;
+    const p = l.path[i2];
+    present[p] = 1;
+    occOf[p] = occ;
+    change[p] = c;
+    dir[p] = k === Kind.dir ? 1 : 0;
+    bytes[p] = k === Kind.file ? l.size[i2] : 0;
+  };
+  const layerChange = (occ) => {
+    const c = stack.change[occ];
+    return c === Change.added ? ViewChange.added : c === Change.modified ? ViewChange.modified : ViewChange.unmodified;
+  };
+  const from = stack.offsets[layer];
+  const to = from + stack.layers[layer].length;
+  if (mode === "cumulative") {
+    for (let occ = 0; occ < from; occ++) {
+      const h = stack.hiddenBy[occ];
+      if (h === -1 || h > layer) put(occ, ViewChange.unmodified);
+    }
+  }
+  for (let occ = from; occ < to; occ++) if (stack.hiddenBy[occ] === -1 || stack.hiddenBy[occ] > layer) put(occ, layerChange(occ));
+  const removed = stack.removed[layer];
+  if (removed.length > 0) {
+    const want = new Uint8Array(n);
+    for (const p of removed) want[p] = 1;
+    for (let occ = 0; occ < from; occ++) {
+      if (stack.hiddenBy[occ] !== layer || stack.reason[occ] !== Reason.removed) continue;
+      const li = stack.occLayer[occ];
+      const p = stack.layers[li].path[occ - stack.offsets[li]];
+      if (want[p] === 1 && present[p] === 0) {
+        put(occ, ViewChange.removed);
+        change[p] = ViewChange.removed;
+      }
+    }
+    for (const p of removed) {
+      if (present[p] === 0) {
+        present[p] = 1;
+        change[p] = ViewChange.removed;
+      }
+    }
+  }
+  const parent = paths.parent;
+  for (let id = n - 1; id > 0; id--) {
+    if (present[id] === 0) continue;
+    const p = parent[id];
+    if (p > 0 && present[p] === 0) {
+      present[p] = 1;
+      dir[p] = 1;
+      change[p] = ViewChange.unmodified;
+    }
+    if (p > 0) dir[p] = 1;
+  }
+  let count = 0;
+  for (let id = n - 1; id > 0; id--) {
+    if (present[id] === 0) continue;
+    count++;
+    const p = parent[id];
+    if (p > 0 && (change[id] !== ViewChange.removed || change[p] === ViewChange.removed)) bytes[p] += bytes[id];
+  }
+  return { layer, mode, present, occ: occOf, change, dir, bytes, count };
+}
+function entryDetails(files, occ) {
+  const { stack, paths, digests } = files;
+  const li = stack.occLayer[occ];
+  const l = stack.layers[li];
+  const i2 = occ - stack.offsets[li];
+  const dg = l.digest[i2];
+  const h = stack.hiddenBy[occ];
+  return {
+    path: `/${displayPath2(paths.names[l.path[i2]])}`,
+    kind: KIND_NAMES[l.kind[i2]],
+    layer: li,
+    sizeBytes: l.size[i2],
+    mode: l.mode[i2],
+    uid: l.uid[i2],
+    gid: l.gid[i2],
+    linkTarget: l.link[i2] === -1 ? null : displayPath2(l.links[l.link[i2]]),
+    digest: dg === -1 ? null : `sha256:${digests.hex[dg]}`,
+    hiddenBy: h === -1 ? null : h
+  };
+}
+function modeString(kind, mode) {
+  const type = kind === "dir" ? "d" : kind === "symlink" ? "l" : kind === "char" ? "c" : kind === "block" ? "b" : kind === "fifo" ? "p" : "-";
+  const bit = (m, ch) => mode & m ? ch : "-";
+  const special = (x, s, lower, upper) => mode & s ? mode & x ? lower : upper : mode & x ? "x" : "-";
+  return type + bit(256, "r") + bit(128, "w") + special(64, 2048, "s", "S") + bit(32, "r") + bit(16, "w") + special(8, 1024, "s", "S") + bit(4, "r") + bit(2, "w") + special(1, 512, "t", "T");
+}
+function hiddenCopies(files) {
+  const { stack, paths } = files;
+  const out2 = [];
+  stack.layers.forEach((l, li) => {
+    const off = stack.offsets[li];
+    for (let i2 = 0; i2 < l.length; i2++) {
+      const occ = off + i2;
+      if (l.kind[i2] !== Kind.file || l.size[i2] === 0 || stack.hiddenBy[occ] === -1 || stack.keptByLink[occ] === 1) continue;
+      out2.push({
+        pathId: l.path[i2],
+        path: `/${displayPath2(paths.names[l.path[i2]])}`,
+        sizeBytes: l.size[i2],
+        layer: li,
+        hiddenBy: stack.hiddenBy[occ],
+        reason: stack.reason[occ] === Reason.removed ? "removed" : "overwritten"
+      });
+    }
+  });
+  return out2.sort((a, b) => b.sizeBytes - a.sizeBytes || a.path.localeCompare(b.path) || a.layer - b.layer);
+}
+function duplicateSets(files) {
+  const { stack, paths, digests } = files;
+  const byDigest = /* @__PURE__ */ new Map();
+  for (let id = 1; id < paths.size; id++) {
+    const occ = stack.final[id];
+    if (occ === -1) continue;
+    const li = stack.occLayer[occ];
+    const l = stack.layers[li];
+    const i2 = occ - stack.offsets[li];
+    if (l.kind[i2] !== Kind.file || l.size[i2] === 0 || l.digest[i2] < 0) continue;
+    const list = byDigest.get(l.digest[i2]);
+    if (list) list.push(id);
+    else byDigest.set(l.digest[i2], [id]);
+  }
+  const out2 = [];
+  for (const [dg, ids] of byDigest) {
+    if (ids.length < 2) continue;
+    const copies = ids.map((id) => ({ pathId: id, path: `/${displayPath2(paths.names[id])}`, layer: stack.occLayer[stack.final[id]] })).sort((a, b) => a.layer - b.layer || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const occ = stack.final[ids[0]];
+    const li = stack.occLayer[occ];
+    const size = stack.layers[li].size[occ - stack.offsets[li]];
+    out2.push({ digest: `sha256:${digests.hex[dg]}`, sizeBytes: size, wastedBytes: size * (ids.length - 1), copies });
+  }
+  return out2.sort((a, b) => b.wastedBytes - a.wastedBytes || (a.digest < b.digest ? -1 : 1));
+}
+function nameRanks(files) {
+  const names2 = files.paths.names;
+  const ids = Array.from({ length: files.paths.size }, (_, i2) => i2);
+  ids.sort((a, b) => names2[a] < names2[b] ? -1 : names2[a] > names2[b] ? 1 : 0);
+  const rank = new Int32Array(ids.length);
+  ids.forEach((id, r) => {
+    rank[id] = r;
+  });
+  return rank;
+}
+var ViewChange, VIEW_CHANGE_NAMES;
+var init_views = __esm({
+  "src/layers/analysis/views.ts"() {
+    "use strict";
+    init_paths();
+    init_entries();
+    init_stack();
+    ViewChange = { added: 0, modified: 1, unmodified: 2, removed: 3 };
+    VIEW_CHANGE_NAMES = ["added", "modified", "unmodified", "removed"];
+  }
+});
+
 // src/layers/index.ts
 var layers_exports = {};
 __export(layers_exports, {
   ANALYSIS_SCHEMA_VERSION: () => ANALYSIS_SCHEMA_VERSION,
   ImageSourceError: () => ImageSourceError,
   LEFTOVER_RULES: () => LEFTOVER_RULES,
+  VIEW_CHANGE_NAMES: () => VIEW_CHANGE_NAMES,
+  ViewChange: () => ViewChange,
   analyzeImage: () => analyzeImage,
   analyzeImageDetailed: () => analyzeImageDetailed,
   displayPath: () => displayPath2,
+  duplicateSets: () => duplicateSets,
+  entryDetails: () => entryDetails,
+  fileView: () => fileView,
   finalEntries: () => finalEntries,
+  hiddenCopies: () => hiddenCopies,
   isImageSourceError: () => isImageSourceError,
   layerEntries: () => layerEntries,
+  modeString: () => modeString,
+  nameRanks: () => nameRanks,
   removedPaths: () => removedPaths,
   resolveSource: () => resolveSource,
   zstdBackend: () => zstdBackend
@@ -69531,6 +69831,7 @@ var init_layers = __esm({
     init_errors();
     init_resolve();
     init_summarize();
+    init_views();
     init_decompress();
     init_leftovers();
     init_paths();
@@ -81374,31 +81675,26 @@ function npmInstall(cmd) {
   if (!pos[0] || !NPM_INSTALL.has(pos[0].value)) return void 0;
   return { install: pos[0], packages: pos.slice(1) };
 }
+var shellCache = /* @__PURE__ */ new WeakMap();
 function shellAt(source, ins) {
   const top = ins.parent ?? ins;
-  const stage = source.stageOf(top);
-  if (!stage) {
-    let found;
+  let all = shellCache.get(source);
+  if (!all) {
+    all = /* @__PURE__ */ new Map();
+    const endOfStage = /* @__PURE__ */ new Map();
+    let shell;
     for (const i2 of source.instructions) {
-      if (i2.index >= top.index) break;
-      if (i2.keyword === "SHELL" && i2.json) found = i2.json.values;
+      if (i2.keyword === "FROM" && i2.stage >= 0) {
+        const st = source.stages[i2.stage];
+        shell = st.baseStage !== void 0 ? endOfStage.get(st.baseStage) : void 0;
+      }
+      all.set(i2, shell);
+      if (i2.keyword === "SHELL" && i2.json) shell = i2.json.values;
+      if (i2.stage >= 0) endOfStage.set(i2.stage, shell);
     }
-    return found;
+    shellCache.set(source, all);
   }
-  return shellOfStage(source, stage, top.index, /* @__PURE__ */ new Set());
-}
-function shellOfStage(source, stage, before, seen) {
-  seen.add(stage.index);
-  let found;
-  for (const i2 of stage.instructions) {
-    if (i2.index >= before) break;
-    if (i2.keyword === "SHELL" && i2.json) found = i2.json.values;
-  }
-  if (found) return found;
-  if (stage.baseStage !== void 0 && !seen.has(stage.baseStage)) {
-    return shellOfStage(source, source.stages[stage.baseStage], Infinity, seen);
-  }
-  return void 0;
+  return all.get(top);
 }
 function externalBase(source, stage) {
   const seen = /* @__PURE__ */ new Set();
@@ -81706,12 +82002,18 @@ function setInScript(source, ins, name2) {
   const n = name2.replace(/[^A-Za-z0-9_]/g, "");
   return new RegExp(`(^|[\\s;&|(])${n}=|\\bfor\\s+${n}\\b|\\bread\\b[^;&|\\n]*\\b${n}\\b|\\b(export|local|declare|typeset|readonly)\\s+(-\\w+\\s+)*${n}\\b`).test(text);
 }
+function declaredInFile(source, name2) {
+  return source.instructions.some((i2) => (i2.keyword === "ARG" || i2.keyword === "ENV") && (i2.pairs ?? []).some((p) => p.key === name2));
+}
 function packageSpecs(source, ins, w) {
   if (!w.dynamic) return [w.value];
   if (/\$\(|`/.test(w.raw)) return void 0;
   const e = source.expand(ins, w.raw);
   if (e.error) return void 0;
   if (e.refs.some((r) => setInScript(source, ins, r.name))) return void 0;
+  if (e.undefinedRefs.some((r) => !declaredInFile(source, r.name))) return void 0;
+  const scope = source.scope(ins);
+  if (e.refs.some((r) => scope.get(r.name)?.value === null)) return void 0;
   if (/^["']?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?["']?$/.test(w.raw) && e.undefinedRefs.length) return void 0;
   const quoted = /^"/.test(w.raw);
   return quoted ? [e.value] : e.value.split(/\s+/).filter(Boolean);
@@ -83299,6 +83601,29 @@ function imageName(ref) {
   const last = parts2[parts2.length - 1];
   return last.split(":")[0].toLowerCase();
 }
+var userEventCache = /* @__PURE__ */ new WeakMap();
+function userEvents(source) {
+  let all = userEventCache.get(source);
+  if (all) return all;
+  all = source.stages.map((st) => {
+    const out2 = [];
+    for (const i2 of st.instructions) {
+      if (i2.keyword === "USER" && i2.args[0]) out2.push({ index: i2.index, user: source.expand(i2, i2.args[0].value).value });
+      if (i2.keyword !== "RUN") continue;
+      for (const c of source.commands(i2)) {
+        if (!isProgram(c, "useradd", "adduser")) continue;
+        const pos = positionals(c, ["d", "home", "home-dir", "h", "u", "uid", "g", "G", "gid", "ingroup", "s", "shell", "c", "comment", "gecos", "k", "K", "e", "f", "Z", "p", "password", "groups", "S", "D", "H"]);
+        const name2 = pos[pos.length - 1]?.value;
+        if (!name2) continue;
+        const uid = valueAfter(c, ["-u", "--uid"]);
+        out2.push({ index: i2.index, name: name2, home: valueAfter(c, ["-d", "--home-dir", "--home", "-h"]), uid: uid && /^\d+$/.test(uid) ? Number(uid) : void 0 });
+      }
+    }
+    return out2;
+  });
+  userEventCache.set(source, all);
+  return all;
+}
 function userFromInstructions(source, ins, stage) {
   const chain = [];
   let s = stage;
@@ -83312,26 +83637,19 @@ function userFromInstructions(source, ins, stage) {
   const homes = /* @__PURE__ */ new Map();
   const uids = /* @__PURE__ */ new Map();
   const top = ins.parent ?? ins;
+  const events = userEvents(source);
   for (const st of chain) {
-    for (const i2 of st.instructions) {
-      if (i2.index >= top.index) break;
-      if (i2.keyword === "USER" && i2.args[0]) user = source.expand(i2, i2.args[0].value).value;
-      if (i2.keyword === "RUN") {
-        for (const c of source.commands(i2)) {
-          if (!isProgram(c, "useradd", "adduser")) continue;
-          const pos = positionals(c, ["d", "home", "home-dir", "h", "u", "uid", "g", "G", "gid", "ingroup", "s", "shell", "c", "comment", "gecos", "k", "K", "e", "f", "Z", "p", "password", "groups", "S", "D", "H"]);
-          const name3 = pos[pos.length - 1]?.value;
-          if (!name3) continue;
-          const home = valueAfter(c, ["-d", "--home-dir", "--home", "-h"]);
-          if (home) homes.set(name3, home);
-          const uid2 = valueAfter(c, ["-u", "--uid"]);
-          if (uid2 && /^\d+$/.test(uid2)) uids.set(name3, Number(uid2));
-        }
+    for (const e of events[st.index] ?? []) {
+      if (e.index >= top.index) break;
+      if ("user" in e) user = e.user;
+      else {
+        if (e.home) homes.set(e.name, e.home);
+        if (e.uid !== void 0) uids.set(e.name, e.uid);
       }
     }
   }
   const [name2, group2] = user.split(":");
-  let uid = /^\d+$/.test(name2) ? Number(name2) : uids.get(name2) ?? KNOWN_UIDS[name2];
+  const uid = /^\d+$/.test(name2) ? Number(name2) : uids.get(name2) ?? KNOWN_UIDS[name2];
   let gid = group2 !== void 0 ? /^\d+$/.test(group2) ? Number(group2) : KNOWN_UIDS[group2] ?? void 0 : uid;
   if (uid === 0) gid ??= 0;
   if (name2 === "root" || uid === 0) return { user: name2, home: "/root", uid: 0, gid: gid ?? 0 };
@@ -83447,6 +83765,15 @@ function cacheMountFlag(dir, env2) {
   if (dir.sharing) s += `,sharing=${dir.sharing}`;
   if (env2?.uid !== void 0 && env2.uid !== 0) s += `,uid=${env2.uid}${env2.gid !== void 0 ? `,gid=${env2.gid}` : ""}`;
   return s;
+}
+function mountCovers(source, ins, dir) {
+  if (hasCacheMount(ins, dir)) return true;
+  const d = dir.replace(/\/+$/, "") || "/";
+  return mountsOf(ins).some((m) => {
+    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target || !m.target.includes("$")) return false;
+    const t = source.expand(ins, m.target).value.replace(/\/+$/, "") || "/";
+    return t.startsWith("/") && (d === t || d.startsWith(t === "/" ? "/" : `${t}/`));
+  });
 }
 function resolvePathWord(raw, env2) {
   let s = raw.replace(/^["']|["']$/g, "");
@@ -83813,22 +84140,27 @@ function resolvePath(base2, p) {
   }
   return `/${out2.join("/")}`;
 }
+var workdirCache = /* @__PURE__ */ new WeakMap();
 function workdirAt(source, ins) {
   const top = ins.parent ?? ins;
-  const chain = [];
-  let s = source.stageOf(top);
-  const seen = /* @__PURE__ */ new Set();
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
-    chain.unshift(...s.instructions);
-    s = s.baseStage !== void 0 ? source.stages[s.baseStage] : void 0;
+  let all = workdirCache.get(source);
+  if (!all) {
+    all = /* @__PURE__ */ new Map();
+    const endOfStage = /* @__PURE__ */ new Map();
+    let wd = "/";
+    for (const i2 of source.instructions) {
+      if (i2.keyword === "FROM" && i2.stage >= 0) {
+        const st = source.stages[i2.stage];
+        wd = st.baseStage !== void 0 ? endOfStage.get(st.baseStage) ?? "/" : "/";
+      }
+      if (i2.stage < 0) wd = "/";
+      all.set(i2, wd);
+      if (i2.stage >= 0 && i2.keyword === "WORKDIR" && i2.rest.text.trim()) wd = resolvePath(wd, source.expand(i2, i2.rest.text.trim()).value);
+      if (i2.stage >= 0) endOfStage.set(i2.stage, wd);
+    }
+    workdirCache.set(source, all);
   }
-  let wd = "/";
-  for (const i2 of chain) {
-    if (i2 === top || i2.stage === top.stage && i2.index >= top.index) break;
-    if (i2.keyword === "WORKDIR" && i2.rest.text.trim()) wd = resolvePath(wd, source.expand(i2, i2.rest.text.trim()).value);
-  }
-  return wd;
+  return all.get(top) ?? "/";
 }
 function isWindowsStage(source, stage) {
   const base2 = baseImageOf(source, stage);
@@ -86063,6 +86395,7 @@ var no_curl_and_wget_default = defineRule({
 
 // src/rules/dockerfile/no-delete-in-later-layer.ts
 import { posix as posix2 } from "node:path";
+var METADATA_ONLY = /* @__PURE__ */ new Set(["mkdir", "chown", "chmod", "chgrp", "ls", "test", "[", "stat", "touch", "rm", "rmdir", "cd"]);
 var WHAT = {
   copy: "the copied files stay in the image at full size",
   download: "the downloaded file stays in the image at full size",
@@ -86146,7 +86479,7 @@ var no_delete_in_later_layer_default = defineRule({
       };
       const add = (w, kind, tree) => {
         const p = resolve9(w);
-        if (p && p !== "/" && w && !hasCacheMount(ins, p)) out2.push({ path: p, tree, kind, ins, at: w.span });
+        if (p && p !== "/" && w && !mountCovers(source, ins, p)) out2.push({ path: p, tree, kind, ins, at: w.span });
       };
       for (const c of source.commands(ins)) {
         if (c.program === "cd" || c.program === "pushd") cwdKnown = false;
@@ -86196,12 +86529,18 @@ var no_delete_in_later_layer_default = defineRule({
     }
     function filledBefore(x, deleter) {
       const name2 = x.path;
-      const inCreator = source.textOf(x.ins.span).split(name2).length > 2;
+      const writes = (i2, skipCreator) => source.commands(i2).some((c) => {
+        if (skipCreator && c.span.start <= x.at.start && x.at.end <= c.span.end) return false;
+        if (c.redirects.some((r) => r.target?.value.includes(name2))) return true;
+        if (METADATA_ONLY.has(c.program)) return false;
+        return c.args.some((a) => a.value.includes(name2));
+      });
+      if (writes(x.ins, true)) return true;
       const stage = source.stageOf(deleter);
       const between = (stage?.instructions ?? []).filter((i2) => i2.index > x.ins.index && i2.index < deleter.index);
-      return inCreator || between.some((i2) => {
+      return between.some((i2) => {
         if (i2.keyword === "COPY" || i2.keyword === "ADD") return copyCreations(i2).some((c) => c.path === name2 || c.path.startsWith(`${name2}/`));
-        return source.textOf(i2.span).includes(name2);
+        return i2.keyword === "RUN" && writes(i2, false);
       });
     }
     function rmFlags(c) {
@@ -86801,7 +87140,7 @@ function aptKeepsArchives(source, ins, cmd) {
   return false;
 }
 function cleaned(source, ins, manager, dir, env2) {
-  if (hasCacheMount(ins, dir.path)) return true;
+  if (mountCovers(source, ins, dir.path)) return true;
   for (const c of source.commands(ins)) {
     const i2 = detectInvocation(c);
     if (i2?.manager === manager && isCacheCleanup(i2)) return true;
@@ -86842,7 +87181,7 @@ var no_package_cache_in_layer_default = defineRule({
     return {
       RUN(ins) {
         const stage = source.stageOf(ins);
-        if (!stage || !shipped.has(stage.index)) return;
+        if (!stage || !shipped.has(stage.index) || isWindowsStage(source, stage)) return;
         const firsts = /* @__PURE__ */ new Map();
         for (const c of source.commands(ins)) {
           const i2 = detectInvocation(c);
@@ -87406,7 +87745,7 @@ var no_source_copy_before_install_default = defineRule({
     severity: "warn",
     fixable: "display-only",
     messages: {
-      sourceBeforeInstall: "`{{copy}}` copies all sources before `{{install}}`, so every source change reruns the {{manager}} dependency download (usually the slowest step). Copy {{manifests}} first, install, then copy the rest."
+      sourceBeforeInstall: "`{{copy}}` copies all sources before `{{install}}`, so every source change reruns the {{manager}} dependency download (usually the slowest step, often minutes). Copy {{manifests}} first, install, then copy the rest."
     }
   },
   create(ctx) {
@@ -87474,7 +87813,7 @@ var no_source_copy_before_install_default = defineRule({
       ctx.report({
         at: copy,
         messageId: "sourceBeforeInstall",
-        data: { copy: source.textOf(copy.span), install: installText, manager: MANAGERS[inv2.manager].label, manifests: shown },
+        data: { copy: source.textOf(copy.span).replace(/\s*\\\r?\n\s*/g, " "), install: installText, manager: MANAGERS[inv2.manager].label, manifests: shown },
         related: [{ at: inv2.command, message: `the ${MANAGERS[inv2.manager].label} install that reruns` }],
         fixTitle: `Copy ${shown} and install before copying the sources`,
         fix: fixable ? () => buildFix2(copy, cand, between, manifests, dirEntries) : void 0
@@ -87599,6 +87938,7 @@ var DockerfileSource = class _DockerfileSource {
   globalArgs;
   hasBom;
   shellCache = /* @__PURE__ */ new Map();
+  commandCache = /* @__PURE__ */ new Map();
   scopeCache = /* @__PURE__ */ new Map();
   stageEndScopes;
   static parse(path, text, context) {
@@ -87636,7 +87976,12 @@ var DockerfileSource = class _DockerfileSource {
   }
   /** All commands of a RUN, in source order, nested ones (`sh -c`, subshells) included. */
   commands(ins) {
-    return this.shell(ins).flatMap((s) => s.commands);
+    let c = this.commandCache.get(ins);
+    if (!c) {
+      c = this.shell(ins).flatMap((s) => s.commands);
+      this.commandCache.set(ins, c);
+    }
+    return c;
   }
   /** Variables visible to `ins` (before it takes effect). FROM sees only global ARGs. */
   scope(ins) {
@@ -87696,10 +88041,10 @@ var DockerfileSource = class _DockerfileSource {
     const stage = this.stages[ins.stage];
     const m = this.stageStartScope(stage);
     for (const i2 of stage.instructions) {
-      if (i2.index >= ins.index) break;
+      if (!this.scopeCache.has(i2) && i2.keyword !== "FROM") this.scopeCache.set(i2, new Map(m));
       this.applyDeclarations(m, i2);
     }
-    return m;
+    return this.scopeCache.get(ins) ?? new Map(m);
   }
   stageStartScope(stage) {
     const m = /* @__PURE__ */ new Map();
@@ -88750,7 +89095,7 @@ var prefer_cache_mount_default = defineRule({
         for (const [manager, first] of firsts) {
           const env2 = cacheEnvOf(source, ins, first.command);
           const dirs = cacheDirs(manager, env2, first);
-          const missing = dirs.filter((d) => !hasCacheMount(ins, d.path));
+          const missing = dirs.filter((d) => !mountCovers(source, ins, d.path));
           const info2 = MANAGERS[manager];
           if (!missing.length) {
             for (const c of pointlessCleanups(source, ins, manager, dirs, env2)) {
@@ -89371,6 +89716,8 @@ function checkScripts(scripts, options) {
 // src/rules/dockerfile/shellcheck.ts
 var SHELL_PRAGMA = /^#\s*hadolint\s+shell\s*=\s*(\S+)/i;
 var SHELL_PROGRAMS = /^(sh|bash|dash|ash|ksh|mksh|busybox)$/;
+var WINDOWS_BASE = /(^|\/)(windows|servercore|nanoserver)([/:@-]|$)|windows\/(servercore|nanoserver)|:.*(ltsc|nanoserver|windowsservercore)/i;
+var NON_POSIX_PROGRAM = /^(pwsh|powershell|cmd)(\.exe)?$/i;
 function runShell(source, ins) {
   const argv = shellAt(source, ins);
   if (argv?.length) return argv[0];
@@ -89381,7 +89728,8 @@ function runShell(source, ins) {
     const m = SHELL_PRAGMA.exec(c.text.trim());
     if (m) pragma = m[1];
   }
-  return pragma ?? "/bin/sh";
+  if (pragma) return pragma;
+  return WINDOWS_BASE.test(externalBase(source, source.stageOf(top)) ?? "") ? "cmd" : "/bin/sh";
 }
 function runVariables(source, ins) {
   const out2 = [];
@@ -89458,6 +89806,8 @@ var shellcheck_default = defineRule({
         const names2 = runVariables(ctx.source, ins);
         scripts.forEach((s, k) => {
           if (!s.text.trim()) return;
+          const first = s.commands.find((c) => c.depth === (s.commands[0]?.depth ?? 0));
+          if (first && NON_POSIX_PROGRAM.test(first.program)) return;
           const program = scriptProgram(ctx.source, ins, s, k, scripts, shell);
           const d = o.shell ? stageDialect : dialectOf(program);
           if (d === "skip" || d === "unsupported") return;
@@ -91248,10 +91598,10 @@ import { isAbsolute as isAbsolute4, posix as posix6, resolve as resolve5 } from 
 import { fileURLToPath as fileURLToPath2 } from "url";
 
 // ../../work/main/node_modules/fdir/dist/index.mjs
-import { createRequire as createRequire2 } from "module";
+import { createRequire as createRequire3 } from "module";
 import { basename as basename3, dirname as dirname4, normalize as normalize2, relative as relative3, resolve as resolve4, sep } from "path";
 import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire2(import.meta.url);
+var __require2 = /* @__PURE__ */ createRequire3(import.meta.url);
 function cleanPath(path) {
   let normalized = normalize2(path);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
