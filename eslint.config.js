@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'action/dist/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'action/dist/**', '.bench-tmp/**', '.bench-tmp-*', 'fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,6 @@ import type { Instruction, Stage } from '../../dockerfile/nodes.js';
 import { cacheEnvOf, isWindowsStage, mountCovers, removalRoot, resolvePath, resolvePathWord, shippedStages, workdirAt, type CacheEnv } from '../../dockerfile/optimize-queries.js';
 import { isProgram, positionals } from '../../dockerfile/shell-queries.js';
 import type { Command, ShellWord } from '../../dockerfile/shell.js';
-import type { DockerfileSource } from '../../dockerfile/source.js';
 import { defineRule } from '../rule.js';
 
 /** Commands that only look at or change metadata of a path: they put no bytes into a new directory. */

@@ -14,7 +14,6 @@ import {
   type Invocation,
   type PackageManager,
 } from '../../dockerfile/optimize-queries.js';
-import type { DockerfileSource } from '../../dockerfile/source.js';
 import { defineRule } from '../rule.js';
 import { isWholeContext } from './require-dockerignore.js';
 

@@ -17,7 +17,7 @@ import {
   type Invocation,
   type PackageManager,
 } from '../../dockerfile/optimize-queries.js';
-import { findFlag, hasCacheMount, isProgram, positionals } from '../../dockerfile/shell-queries.js';
+import { findFlag, isProgram, positionals } from '../../dockerfile/shell-queries.js';
 import type { Command, ShellWord } from '../../dockerfile/shell.js';
 import type { DockerfileSource } from '../../dockerfile/source.js';
 import { defineRule } from '../rule.js';

@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from '../../../src/engine/config.js';
 import { analyzeImageFindings } from '../../../src/engine/analyze-image.js';
 import type { ImageAnalysis } from '../../../src/layers/model.js';
 import { rules } from '../../../src/rules/index.js';
-import { analyzeTestImage, WASTEFUL, WASTEFUL_DOCKERFILE } from '../../helpers/image-analysis.js';
+import { analyzeTestImage, WASTEFUL } from '../../helpers/image-analysis.js';
 
 let analysis: ImageAnalysis;
 beforeAll(async () => {
