@@ -35,5 +35,6 @@ export async function fixText(path: string, text: string, options: LintOptions, 
     current = r.output;
   }
   const final = lintSource(DockerfileSource.parse(path, current, options.context), options);
-  return { ...final, source: text, output: current, fixesApplied: applied.length, appliedFindings: applied };
+  // the findings are positions in the fixed text, so that is the source a report shows
+  return { ...final, source: current, output: current, fixesApplied: applied.length, appliedFindings: applied };
 }
