@@ -135,3 +135,14 @@ describe('union filesystem and waste', () => {
     expect(a.largestFiles[0]).toEqual({ path: '/bin/sh', sizeBytes: 1000, layer: 2 });
   });
 });
+
+describe('edge cases', () => {
+  it('edge cases: an empty image scores 1, a single layer has no user size', async () => {
+    const { analysis: a } = await analyze([[{ name: 'only', content: 'x' }]]);
+    expect(a.userWastedPercent).toBeNull();
+    expect(a.efficiency).toBe(1);
+    const { analysis: b } = await analyze([[{ name: 'd/', type: 'directory' }]]);
+    expect(b.efficiency).toBe(1);
+    expect(b.totalBytes).toBe(0);
+  });
+});
