@@ -146,3 +146,26 @@ describe('edge cases', () => {
     expect(b.totalBytes).toBe(0);
   });
 });
+
+describe('leftover rules', () => {
+  it('classifies toolchain and cache paths', async () => {
+    const { matchLeftover } = await import('../../src/layers/analysis/leftovers.js');
+    const cat = (p: string) => matchLeftover(p)?.rule.category ?? null;
+    expect(cat('usr/lib/x86_64-linux-gnu/libLLVM-14.so.1')).toBe('compiler');
+    expect(cat('usr/lib/x86_64-linux-gnu/libclang-cpp.so.14')).toBe('compiler');
+    expect(cat('usr/lib/x86_64-linux-gnu/libc.so.6')).toBeNull();
+    expect(cat('usr/lib/gcc/x86_64-linux-gnu/12/cc1')).toBe('compiler');
+    expect(cat('usr/bin/x86_64-linux-gnu-gcc-12')).toBe('compiler');
+    expect(cat('usr/bin/make')).toBe('build-tool');
+    expect(cat('usr/lib/x86_64-linux-gnu/libc.a')).toBe('static-libs');
+    expect(cat('root/.cache/pip/http/a/b')).toBe('pip-cache');
+    expect(cat('home/app/.npm/_cacache/index-v5/x')).toBe('npm-cache');
+    expect(cat('usr/local/cargo/registry/cache/x.crate')).toBe('cargo-cache');
+    expect(cat('root/.m2/repository/org/x.jar')).toBe('maven-cache');
+    expect(cat('root/.gradle/caches/modules-2/x')).toBe('gradle-cache');
+    expect(cat('go/pkg/mod/cache/download/x')).toBe('go-cache');
+    expect(cat('var/lib/apt/lists/lock')).toBeNull();
+    expect(cat('var/cache/apt/archives/partial/x')).toBeNull();
+    expect(cat('tmp/x')).toBe('tmp');
+  });
+});

@@ -29,6 +29,7 @@ export const LEFTOVER_RULES: readonly LeftoverRule[] = [
     kind: 'toolchain',
     pattern: /^(usr\/bin\/(?:[a-z0-9_]+-linux-gnu[a-z]*-)?(?:gcc|g\+\+|cc1[a-z+]*|c\+\+|cpp|clang|clang\+\+|gfortran|rustc)(?:-[0-9.]+)?)$/,
   },
+  { category: 'compiler', kind: 'toolchain', pattern: /^(usr\/lib\/[^/]+\/lib(?:LLVM|clang-cpp|clang)[-.][^/]*\.so[^/]*)$/ },
   { category: 'build-tool', kind: 'toolchain', pattern: /^(usr\/bin\/(?:make|gmake|cmake|ninja|autoconf|automake|libtool|(?:[a-z0-9_]+-linux-gnu-)?(?:ld|ld\.bfd|ld\.gold|as)))$/ },
   { category: 'headers', kind: 'toolchain', pattern: /^(usr\/include|usr\/local\/include)\/./ },
   { category: 'static-libs', kind: 'toolchain', pattern: /^((?:usr\/)?lib(?:64)?(?:\/[^/]+)?)\/[^/]+\.a$/ },
