@@ -90,6 +90,18 @@ describe('platforms', () => {
   });
 });
 
+describe('Docker 25+ archives', () => {
+  it('use manifest.json for the image it lists and index.json for other platforms', async () => {
+    const amd = { ...image, architecture: 'amd64', compression: 'gzip' as const };
+    const arm = { layers: [[{ name: 'arm', content: 'arm64 only' }]], architecture: 'arm64' };
+    const layout = await ociLayout([amd, arm], { withAttestation: true, dockerManifestJson: true });
+    const file = tmp.write('docker25-multi.tar', await layoutTar(layout));
+    expect((await analyzeImage(`docker-archive:${file}`)).platform).toBe('linux/amd64');
+    expect((await analyzeImage(`docker-archive:${file}`, { platform: 'linux/amd64' })).totalBytes).toBe(9508);
+    expect((await analyzeImage(`docker-archive:${file}`, { platform: 'linux/arm64' })).totalBytes).toBe(10);
+  });
+});
+
 describe('bad references', () => {
   it('names what is wrong', async () => {
     await expect(analyzeImage('docker-archive:/nonexistent/x.tar')).rejects.toBeInstanceOf(ImageSourceError);

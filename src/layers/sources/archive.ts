@@ -126,7 +126,15 @@ const blobPath = (digest: string): string => `blobs/${digest.replace(':', '/')}`
 function assemble(c: ArchiveContents, what: string, ctx: ReadContext): SourceResult {
   const legacy = c.json.get('manifest.json');
   const index = c.json.get('index.json');
-  if (legacy && !(ctx.platform && index)) return fromDockerManifest(c, legacy, what, ctx);
+  // manifest.json is authoritative when it has the image (Docker's own OCI manifest has not always
+  // listed every layer); index.json serves the platforms manifest.json does not list
+  if (legacy) {
+    try {
+      return fromDockerManifest(c, legacy, what, ctx);
+    } catch (e) {
+      if (!(index && e instanceof ImageSourceError && e.code === 'platform')) throw e;
+    }
+  }
   if (index) return fromOciIndex(c, index, what, ctx);
   throw new ImageSourceError('unsupported', `${what} has neither manifest.json nor index.json: not a docker-archive or OCI archive`);
 }
