@@ -92,6 +92,12 @@ describe('registry source', () => {
     expect(cdn.requests.every((q) => q.authorization === undefined)).toBe(true);
   });
 
+  it('resumes a dropped download with a Range request', async () => {
+    const r = await registry({ dropAfter: 100 });
+    expect(same(await analyzeImage(`registry:${r.host}/test/app:v1`, { platform: 'linux/amd64' }))).toEqual(same(baseline));
+    expect(r.requests.some((q) => q.range === 'bytes=100-')).toBe(true);
+  });
+
   it('rejects a blob that does not match its digest', async () => {
     const layerDigest = baseline.layers[1].blobDigest;
     const r = await registry({ lieAbout: layerDigest });

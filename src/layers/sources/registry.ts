@@ -107,9 +107,13 @@ async function httpGet(s: Session, url: string, headers: Record<string, string>,
 }
 
 /** GET with registry auth: on 401 answers the challenge (bearer token or basic) and retries once. */
-async function authedGet(s: Session, path: string, accept: string | null, what: string): Promise<Fetched> {
+async function authedGet(s: Session, path: string, accept: string | null, what: string, from?: number): Promise<Fetched> {
   const url = `${s.base}${path}`;
-  const headers = (): Record<string, string> => ({ ...(accept ? { Accept: accept } : {}), ...(s.authHeader ? { Authorization: s.authHeader } : {}) });
+  const headers = (): Record<string, string> => ({
+    ...(accept ? { Accept: accept } : {}),
+    ...(from !== undefined ? { Range: `bytes=${from}-` } : {}),
+    ...(s.authHeader ? { Authorization: s.authHeader } : {}),
+  });
   let got = await httpGet(s, url, headers(), what);
   if (got.res.status === 401) {
     const challenge = parseChallenge(got.res.headers.get('www-authenticate') ?? '');
@@ -124,11 +128,35 @@ async function authedGet(s: Session, path: string, accept: string | null, what: 
   }
   if (got.res.status === 403) throw new ImageSourceError('auth', `${what}: ${s.host} denied access (403)`);
   if (got.res.status === 404) throw new ImageSourceError('not-found', `${what}: not found on ${s.host} (404)`);
-  if (got.res.status !== 200) {
+  const wanted = from === undefined ? 200 : 206;
+  if (got.res.status !== wanted || (from !== undefined && !(got.res.headers.get('content-range') ?? '').startsWith(`bytes ${from}-`))) {
     await got.res.body?.cancel().catch(() => undefined);
-    throw new ImageSourceError('network', `${what}: ${s.host} answered HTTP ${got.res.status}`);
+    throw new ImageSourceError('network', `${what}: ${s.host} answered HTTP ${got.res.status}${from !== undefined ? ` to a request to resume at byte ${from}` : ''}`);
   }
   return got;
+}
+
+const MAX_RESUMES = 3;
+
+/** A blob body that resumes with a Range request when the connection drops (digests are checked by the caller). */
+async function* resumableBody(s: Session, first: Fetched, reopen: (from: number) => Promise<Fetched>, what: string): AsyncGenerator<Buffer> {
+  let current = first;
+  let got = 0;
+  for (let resumes = 0; ; resumes++) {
+    try {
+      for await (const chunk of bodyStream(s, current, what)) {
+        got += chunk.length;
+        yield chunk;
+      }
+      return;
+    } catch (e) {
+      const retry = e instanceof ImageSourceError && (e.code === 'network' || e.code === 'timeout') && resumes < MAX_RESUMES && !s.opts.signal?.aborted;
+      if (!retry) throw e;
+      current = await reopen(got).catch(() => {
+        throw e;
+      });
+    }
+  }
 }
 
 async function answerChallenge(s: Session, c: Challenge, what: string): Promise<string> {
@@ -230,14 +258,22 @@ export function registrySource(refText: string, opts: RegistryOptions, ref = `re
       }
       const store: BlobStore = {
         async json(d: Descriptor) {
-          const r = await authedGet(s, `/v2/${name}/blobs/${d.digest}`, null, `${what}: blob ${d.digest}`);
-          const b = await readBody(s, r, MAX_JSON_BYTES, `${what}: blob ${d.digest}`);
-          verifyDigest(b, d.digest, `${what}: blob ${d.digest}`);
+          const path = `/v2/${name}/blobs/${d.digest}`;
+          const label = `${what}: blob ${d.digest}`;
+          const r = await authedGet(s, path, null, label);
+          if (Number(r.res.headers.get('content-length') ?? '0') > MAX_JSON_BYTES) {
+            r.controller.abort();
+            throw new ImageSourceError('limit', `${label}: too large for image metadata`);
+          }
+          const b = await readAllLimited(resumableBody(s, r, (from) => authedGet(s, path, null, label, from), label), MAX_JSON_BYTES, label);
+          verifyDigest(b, d.digest, label);
           return b;
         },
         async open(d: Descriptor) {
-          const r = await authedGet(s, `/v2/${name}/blobs/${d.digest}`, null, `${what}: blob ${d.digest}`);
-          return bodyStream(s, r, `${what}: blob ${d.digest}`);
+          const path = `/v2/${name}/blobs/${d.digest}`;
+          const label = `${what}: blob ${d.digest}`;
+          const r = await authedGet(s, path, null, label);
+          return resumableBody(s, r, (from) => authedGet(s, path, null, label, from), label);
         },
       };
       return readByManifest(store, parseManifest(buf, `${what}: manifest`, type), digest, what, ctx);

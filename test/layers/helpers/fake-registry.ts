@@ -14,12 +14,14 @@ export interface FakeRegistryOptions {
   lieAbout?: string;
   /** Never answer requests for blobs. */
   hangBlobs?: boolean;
+  /** Cut the connection after this many bytes of the first download of every blob (Range is supported). */
+  dropAfter?: number;
 }
 
 export interface FakeServer {
   url: string;
   host: string;
-  requests: Array<{ url: string; authorization: string | undefined }>;
+  requests: Array<{ url: string; authorization: string | undefined; range?: string }>;
   close: () => Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startFakeRegistry(o: FakeRegistryOptions): Promise<FakeSer
   const token = 'tok-123';
   let host = '';
   const sockets = new Set<import('node:net').Socket>();
+  const dropped = new Set<string>();
   const authorized = (req: IncomingMessage): boolean => {
     const h = req.headers.authorization;
     if (o.auth === 'bearer') return h === `Bearer ${token}`;
@@ -40,7 +43,7 @@ export async function startFakeRegistry(o: FakeRegistryOptions): Promise<FakeSer
     return true;
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    requests.push({ url: req.url ?? '', authorization: req.headers.authorization });
+    requests.push({ url: req.url ?? '', authorization: req.headers.authorization, ...(req.headers.range ? { range: req.headers.range } : {}) });
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === '/token') {
       const basic = req.headers.authorization;
@@ -76,6 +79,18 @@ export async function startFakeRegistry(o: FakeRegistryOptions): Promise<FakeSer
     let blob = o.blobs.get(ref);
     if (!blob) return void res.writeHead(404).end();
     if (ref === o.lieAbout) blob = Buffer.from(blob).fill(0x41, 0, Math.min(64, blob.length));
+    const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+    if (range) {
+      const from = Number(range[1]);
+      res.writeHead(206, { 'content-type': 'application/octet-stream', 'content-length': String(blob.length - from), 'content-range': `bytes ${from}-${blob.length - 1}/${blob.length}` }).end(blob.subarray(from));
+      return;
+    }
+    if (o.dropAfter !== undefined && !dropped.has(ref) && blob.length > o.dropAfter) {
+      dropped.add(ref);
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(blob.length) });
+      res.write(blob.subarray(0, o.dropAfter), () => res.socket?.destroy());
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(blob.length) }).end(blob);
   });
   server.on('connection', (s) => {
