@@ -6,11 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { formatBytes, formatPercent } from '../core/bytes.js';
 import type { ImageThresholds } from '../engine/config.js';
+import { evaluateThresholds, type ThresholdCheck as SharedCheck } from '../engine/thresholds.js';
 import type { AnalyzeOptions, ImageAnalysis } from '../layers/model.js';
 
 export interface ThresholdCheck {
-  readonly name: 'lowestEfficiency' | 'highestWastedBytes' | 'highestUserWastedPercent';
+  readonly name: SharedCheck['name'];
   /** What was measured, in the unit of the limit (ratio or bytes). */
   readonly actual: number;
   readonly limit: number;
@@ -27,58 +29,13 @@ export interface ImageReport {
   readonly dockerfile?: string;
 }
 
-/** Byte sizes the way docker and dive print them: decimal units. */
-export function formatBytes(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = 0;
-  while (Math.abs(v) >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return u === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : 1)} ${units[u]}`;
-}
+export { formatBytes, formatPercent };
 
-export function formatPercent(ratio: number): string {
-  return `${(ratio * 100).toFixed(1)}%`;
-}
-
-const enabled = (v: number | undefined): v is number => v !== undefined && v >= 0;
-
+/** The enabled thresholds, checked as `ballast analyze --ci` checks them. */
 export function checkThresholds(a: ImageAnalysis, t: ImageThresholds): ThresholdCheck[] {
-  const out: ThresholdCheck[] = [];
-  if (enabled(t.lowestEfficiency)) {
-    const pass = a.efficiency >= t.lowestEfficiency;
-    out.push({
-      name: 'lowestEfficiency',
-      actual: a.efficiency,
-      limit: t.lowestEfficiency,
-      pass,
-      message: `efficiency ${formatPercent(a.efficiency)} ${pass ? 'is at least' : 'is below'} lowestEfficiency ${formatPercent(t.lowestEfficiency)}`,
-    });
-  }
-  if (enabled(t.highestWastedBytes)) {
-    const pass = a.diveWastedBytes <= t.highestWastedBytes;
-    out.push({
-      name: 'highestWastedBytes',
-      actual: a.diveWastedBytes,
-      limit: t.highestWastedBytes,
-      pass,
-      message: `wasted bytes (dive's measure) ${formatBytes(a.diveWastedBytes)} ${pass ? 'are within' : 'exceed'} highestWastedBytes ${formatBytes(t.highestWastedBytes)}`,
-    });
-  }
-  if (enabled(t.highestUserWastedPercent)) {
-    const actual = a.userWastedPercent ?? 0;
-    const pass = actual <= t.highestUserWastedPercent;
-    out.push({
-      name: 'highestUserWastedPercent',
-      actual,
-      limit: t.highestUserWastedPercent,
-      pass,
-      message: `user wasted percent ${formatPercent(actual)} ${pass ? 'is within' : 'exceeds'} highestUserWastedPercent ${formatPercent(t.highestUserWastedPercent)}`,
-    });
-  }
-  return out;
+  return evaluateThresholds(a, t)
+    .filter((c) => c.status !== 'skip')
+    .map((c) => ({ name: c.name, actual: c.actual ?? 0, limit: c.threshold ?? 0, pass: c.status === 'pass', message: c.message }));
 }
 
 export type Analyze = (ref: string, options: AnalyzeOptions) => Promise<ImageAnalysis>;

@@ -4,9 +4,13 @@
  * summary, one pull-request comment and the step outputs. `runAction` returns the exit code; only
  * `main.ts` touches `process`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import type { LintResult } from '../core/diagnostic.js';
 import type { RuleMeta } from '../core/rule-meta.js';
+import { DockerfileSource } from '../dockerfile/source.js';
+import { analyzeImageFindings } from '../engine/analyze-image.js';
+import { withThresholds } from '../engine/thresholds.js';
 import { ruleDocsUrl } from '../core/links.js';
 import type { FailOn } from '../core/severity.js';
 import { readRuleDoc } from '../cli/docs.js';
@@ -91,17 +95,9 @@ async function runInner(rt: ActionRuntime): Promise<number> {
     rt.write(endGroup);
   }
 
-  // 2. SARIF
-  let sarifPath = '';
-  if (inputs.sarifFile) {
-    sarifPath = resolve(workspace, inputs.sarifFile);
-    mkdirSync(dirname(sarifPath), { recursive: true });
-    writeFileSync(sarifPath, sarif(lint.results, { ...ctx, color: false }), 'utf8');
-    rt.write(`ballast: SARIF written to ${relative(workspace, sarifPath) || sarifPath}\n`);
-  }
-
-  // 3. image
+  // 2. image
   let image: ImageReport | undefined;
+  let imageResult: LintResult | undefined;
   if (inputs.image) {
     const dockerfile = inputs.dockerfileForImage ? resolve(workspace, inputs.dockerfileForImage) : undefined;
     const thresholds = configs.forDirectory(dockerfile ? dirname(dockerfile) : workspace).image;
@@ -113,7 +109,29 @@ async function runInner(rt: ActionRuntime): Promise<number> {
     }
     rt.write(imageLog(image));
     for (const c of image.checks) if (!c.pass) rt.write(annotation('error', `ballast: image ${image.ref}: ${c.message}`));
+    // the image rules; with the Dockerfile, findings land on the instruction that made each layer
+    const config = configs.forDirectory(dockerfile ? dirname(dockerfile) : workspace);
+    const source = dockerfile && existsSync(dockerfile) ? DockerfileSource.parse(dockerfile, readFileSync(dockerfile, 'utf8')) : undefined;
+    imageResult = analyzeImageFindings(image.analysis, { rules, config: withThresholds(config, thresholds), dockerfile: source });
+    if (imageResult.findings.length) {
+      rt.write(tty([imageResult], ctx));
+      if (inputs.annotate) {
+        rt.write(group('ballast: image annotations'));
+        rt.write(github([imageResult], { ...ctx, color: false }));
+        rt.write(endGroup);
+      }
+    }
   }
+
+  // 3. SARIF (Dockerfile and image findings)
+  let sarifPath = '';
+  if (inputs.sarifFile) {
+    sarifPath = resolve(workspace, inputs.sarifFile);
+    mkdirSync(dirname(sarifPath), { recursive: true });
+    writeFileSync(sarifPath, sarif(imageResult ? [...lint.results, imageResult] : lint.results, { ...ctx, color: false }), 'utf8');
+    rt.write(`ballast: SARIF written to ${relative(workspace, sarifPath) || sarifPath}\n`);
+  }
+
 
   const thresholdFailures = image ? image.checks.filter((c) => !c.pass).length : 0;
   const failed = counts.failing > 0 || thresholdFailures > 0;

@@ -15,10 +15,11 @@ export function normalizeCreatedBy(createdBy: string): { keyword: string; body: 
     s = s.slice(m[0].length);
   } else if (s.startsWith('/bin/sh -c ')) keyword = 'RUN';
   if (keyword === 'RUN') {
+    // leading flags (`--mount=...`), recorded build args (`|2 A=1 B=2`), then the shell
+    s = s.replace(/^(--[a-z-]+(=\S+)?\s+)+/, '');
     s = s.replace(/^\|\d+(\s+\S+=\S*)*\s+/, '');
     s = s.replace(/^(\/bin\/(ba)?sh|sh|bash) -c\s+/, '');
   }
-  s = s.replace(/--[a-z-]+(=\S+)?\s+/g, (f) => (keyword === 'RUN' ? '' : f));
   return { keyword, body: collapse(s) };
 }
 

@@ -5,30 +5,12 @@ import type { ImageAnalysis } from '../layers/model.js';
 import { jsonDocument } from './json.js';
 import { tty } from './tty.js';
 import type { FormatContext } from './types.js';
+import type { ThresholdCheck } from '../engine/thresholds.js';
 
 /** Version of the `ballast analyze --format json` document (see docs/json-analyze.md). */
 export const ANALYZE_JSON_VERSION = 1;
 
-export interface ThresholdCheck {
-  readonly name: 'lowestEfficiency' | 'highestWastedBytes' | 'highestUserWastedPercent';
-  readonly threshold: number | null;
-  readonly actual: number | null;
-  readonly status: 'pass' | 'fail' | 'skip';
-}
-
-/** dive's three CI rules, evaluated with dive's comparisons (strict). */
-export function evaluateThresholds(a: ImageAnalysis, t: { lowestEfficiency?: number; highestWastedBytes?: number; highestUserWastedPercent?: number }): ThresholdCheck[] {
-  const check = (name: ThresholdCheck['name'], threshold: number | undefined, actual: number | null, fails: (t: number, a: number) => boolean): ThresholdCheck => {
-    if (threshold === undefined || threshold < 0) return { name, threshold: null, actual, status: 'skip' };
-    if (actual === null) return { name, threshold, actual, status: 'skip' };
-    return { name, threshold, actual, status: fails(threshold, actual) ? 'fail' : 'pass' };
-  };
-  return [
-    check('lowestEfficiency', t.lowestEfficiency, a.efficiency, (th, ac) => th > ac),
-    check('highestWastedBytes', t.highestWastedBytes, a.wastedBytes, (th, ac) => ac > th),
-    check('highestUserWastedPercent', t.highestUserWastedPercent, a.userWastedPercent, (th, ac) => ac > th),
-  ];
-}
+export { evaluateThresholds, type ThresholdCheck } from '../engine/thresholds.js';
 
 function shortCommand(createdBy: string, width: number): string {
   let s = createdBy

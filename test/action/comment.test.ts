@@ -185,10 +185,10 @@ describe('action: pull-request comment', () => {
     const r = await simulate({ workspace: ws, inputs: { comment: 'true', image: 'image.tar' }, event: pullRequestEvent(), env: { GITHUB_API_URL: gh.base } });
     expect(r.code).toBe(1);
     const body = ours()[0].body;
-    expect(body).toContain('❌ Image `image.tar`: 2.0 MB, 2.0 MB wasted');
-    expect(body).toContain('| highestWastedBytes | 1.0 MB | 2.0 MB | ❌ fail |');
+    expect(body).toContain('❌ Image `image.tar`: 2 MB, 2 MB wasted');
+    expect(body).toContain('| highestWastedBytes | 1 MB | 2 MB | ❌ fail |');
     expect(body).toContain('<details><summary>Layers (3)</summary>');
-    expect(body).toMatch(/\| 0 \| 2\.0 MB \| 2\.0 MB \| 1 \|/);
+    expect(body).toMatch(/\| 0 \| 2 MB \| 2 MB \| 1 \|/);
   });
 
   it('keeps the comment under GitHub\'s 65536-character limit', async () => {

@@ -1,5 +1,5 @@
 /** The `image` input: a real image archive read by the layers library, thresholds from the configuration. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkThresholds, formatBytes, oneLine } from '../../src/action/image.js';
@@ -54,8 +54,8 @@ describe('action: image analysis', () => {
     expect(r.outputs.findings).toBe('0');
     // thresholds: efficiency and wasted bytes crossed, user wasted percent disabled
     const errors = commands(r.stdout, 'error');
-    expect(errors.some((e) => /efficiency \d+\.\d%25 is below lowestEfficiency 90\.0%25$/.test(e))).toBe(true);
-    expect(errors.some((e) => /wasted bytes \(dive's measure\) 1\.5 MB exceed highestWastedBytes 1\.0 MB/.test(e))).toBe(true);
+    expect(errors.some((e) => /efficiency \d+\.\d\d%25 is below lowestEfficiency 90\.00%25$/.test(e))).toBe(true);
+    expect(errors.some((e) => /wasted bytes 1\.5 MB exceeds highestWastedBytes 1 MB/.test(e))).toBe(true);
     expect(errors.some((e) => e.includes('highestUserWastedPercent'))).toBe(false);
     expect(errors.at(-1)).toBe('::error::ballast: image docker-archive:image.tar crossed 2 thresholds (2.6 MB)');
     // the log has the layer table
@@ -67,12 +67,29 @@ describe('action: image analysis', () => {
     expect(s).toContain('| total size (4 layers) | 2.6 MB |');
     expect(s).toContain('| wasted (overwritten or deleted in a later layer) | 1.5 MB |');
     expect(s).toMatch(/\| lowestEfficiency \| 90\.0% \| \d+\.\d% \| ❌ fail \|/);
-    expect(s).toContain('| highestWastedBytes | 1.0 MB | 1.5 MB | ❌ fail |');
+    expect(s).toContain('| highestWastedBytes | 1 MB | 1.5 MB | ❌ fail |');
     expect(s).toContain('| 1 | 1.8 MB | 1.5 MB | 2 | `RUN apk add --no-cache curl && wget -O /tmp/tool.tar.gz https://example.com` |');
     expect(s).toContain('| 3 | 20 B |  | 1 | `COPY run.sh /app/run.sh` |');
     expect(s).toContain('| apk-cache | `/var/cache/apk` | 300 kB | 1 |');
     expect(s).toMatch(/\*\*Savings:\*\* now 2\.6 MB, about [\d.]+ [kM]B possible/);
     expect(s).toContain('| `/tmp/tool.tar.gz` | 1.5 MB | 1 | 2 (removed) |');
+  });
+
+  it('reports the image rules in annotations and SARIF, on the Dockerfile line that made the layer', async () => {
+    const ws = await imageWorkspace('image:\n  lowestEfficiency: 0.1\n');
+    writeFileSync(join(ws, 'app/Dockerfile'), 'FROM alpine:3.20\nRUN apk add --no-cache curl && wget -O /tmp/tool.tar.gz https://example.com\nRUN rm /tmp/tool.tar.gz\nCOPY run.sh /app/run.sh\n');
+    const r = await simulate({
+      workspace: ws,
+      inputs: { image: 'docker-archive:image.tar', 'dockerfile-for-image': 'app/Dockerfile', dockerfiles: 'app/Dockerfile', 'sarif-file': 'out/ballast.sarif' },
+      event: pullRequestEvent(),
+    });
+    const hidden = commands(r.stdout, 'warning').filter((c) => c.includes('no-hidden-layer-bytes'));
+    expect(hidden.length).toBe(1);
+    expect(hidden[0]).toMatch(/file=app\/Dockerfile,line=2,/);
+    const sarif = JSON.parse(readFileSync(join(ws, 'out/ballast.sarif'), 'utf8'));
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'no-hidden-layer-bytes');
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('app/Dockerfile');
+    expect(result.locations[0].physicalLocation.region.startLine).toBe(2);
   });
 
   it('passes when the thresholds are met (an engine image, through an injected analyzer)', async () => {
@@ -106,7 +123,7 @@ describe('thresholds and formatting', () => {
   });
 
   it('formats sizes in decimal units and history lines on one line', () => {
-    expect([0, 999, 1000, 1_234_567, 123_456_789, 2e9].map(formatBytes)).toEqual(['0 B', '999 B', '1.0 kB', '1.2 MB', '123 MB', '2.0 GB']);
+    expect([0, 999, 1000, 1_234_567, 123_456_789, 2e9].map(formatBytes)).toEqual(['0 B', '999 B', '1 kB', '1.23 MB', '123 MB', '2 GB']);
     expect(oneLine('/bin/sh -c #(nop)  CMD ["sh"]', 80)).toBe('CMD ["sh"]');
     expect(oneLine('/bin/sh -c apt-get update &&     apt-get install -y x', 80)).toBe('RUN apt-get update && apt-get install -y x');
     expect(oneLine('', 80)).toBe('(no history)');

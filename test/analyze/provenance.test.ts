@@ -28,3 +28,14 @@ describe('provenance', () => {
     expect(overwritten.related?.some((r) => r.location.kind === 'source' && r.location.start.line === 5)).toBe(true);
   });
 });
+
+describe('normalizeCreatedBy', () => {
+  it('keeps flags of the command and drops the builder decoration', async () => {
+    const { normalizeCreatedBy } = await import('../../src/engine/provenance.js');
+    expect(normalizeCreatedBy('RUN /bin/sh -c apk add --no-cache curl # buildkit')).toEqual({ keyword: 'RUN', body: 'apk add --no-cache curl' });
+    expect(normalizeCreatedBy('RUN --mount=type=cache,target=/root/.npm /bin/sh -c npm ci # buildkit')).toEqual({ keyword: 'RUN', body: 'npm ci' });
+    expect(normalizeCreatedBy('RUN |2 A=1 B=2 /bin/sh -c make install # buildkit')).toEqual({ keyword: 'RUN', body: 'make install' });
+    expect(normalizeCreatedBy('/bin/sh -c #(nop) COPY dir:abc in /app ')).toEqual({ keyword: 'COPY', body: 'dir:abc in /app' });
+    expect(normalizeCreatedBy('/bin/sh -c apt-get update')).toEqual({ keyword: 'RUN', body: 'apt-get update' });
+  });
+});

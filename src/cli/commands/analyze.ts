@@ -6,7 +6,8 @@ import { atOrAbove, parseFailOn, type FailOn } from '../../core/severity.js';
 import { DockerfileSource } from '../../dockerfile/source.js';
 import { analyzeImageFindings } from '../../engine/analyze-image.js';
 import { DEFAULT_CONFIG, type ImageThresholds, type LintConfig } from '../../engine/config.js';
-import { analysisJson, analysisTty, evaluateThresholds } from '../../formatters/analysis.js';
+import { analysisJson, analysisTty } from '../../formatters/analysis.js';
+import { DIVE_DEFAULTS, evaluateThresholds, withThresholds } from '../../engine/thresholds.js';
 import { loadFormatter, type FormatName } from '../../formatters/index.js';
 import { rules } from '../../rules/index.js';
 import { findConfigFile } from '../config-find.js';
@@ -50,9 +51,9 @@ async function thresholds(config: LintConfig, opts: AnalyzeOptions, io: Io): Pro
   const hasOwn = Object.values(own).some((v) => v !== undefined);
   if (!hasOwn && existsSync(diveFile)) {
     const { loadDiveCi } = await import('../dive-ci.js');
-    return { lowestEfficiency: 0.9, highestUserWastedPercent: 0.1, ...loadDiveCi(diveFile) };
+    return { ...DIVE_DEFAULTS, ...loadDiveCi(diveFile) };
   }
-  return { lowestEfficiency: 0.9, highestUserWastedPercent: 0.1, ...own };
+  return { ...DIVE_DEFAULTS, ...own };
 }
 
 /** File and directory references are relative to the working directory of the command. */
@@ -106,21 +107,7 @@ export async function analyzeCommand(refArg: string, opts: AnalyzeOptions, io: I
   progress.done();
 
   // the thresholds are the options of no-wasted-space
-  const ruleConfig: LintConfig = {
-    ...config,
-    rules: {
-      ...config.rules,
-      'no-wasted-space': {
-        ...config.rules['no-wasted-space'],
-        options: {
-          lowestEfficiency: limits.lowestEfficiency ?? -1,
-          highestWastedBytes: limits.highestWastedBytes ?? -1,
-          highestUserWastedPercent: limits.highestUserWastedPercent ?? -1,
-          ...config.rules['no-wasted-space']?.options,
-        },
-      },
-    },
-  };
+  const ruleConfig = withThresholds(config, limits);
   const result = analyzeImageFindings(analysis, { rules, config: ruleConfig, dockerfile });
   const checks = opts.ci ? evaluateThresholds(analysis, limits) : undefined;
 
