@@ -78,6 +78,27 @@ export async function run(io: Io): Promise<number> {
     });
 
   program
+    .command('optimize')
+    .description('rewrite a Dockerfile for size and cache reuse (multi-stage, cache mounts, manifests first...), explained; --verify builds both')
+    .argument('<dockerfile>', 'the Dockerfile to optimize')
+    .option('--write', 'apply the rewrites in place (atomically) and write the proposed .dockerignore')
+    .option('--verify', 'build the original and the rewrite with the Docker engine; compare sizes, build times and the image contract')
+    .option('--verify-cmd <cmd>', 'with --verify: a command run in a container of each image; the outputs must match')
+    .option('--context <dir>', 'build context directory (default: the Dockerfile\'s directory)')
+    .option('--runtime-base <image>', 'base image for the runtime stage of a multi-stage split')
+    .option('--artifact <src[:dest]>', 'a path the runtime stage needs from the build stage (repeatable; replaces detection)', (v: string, p: string[]) => p.concat(v), [])
+    .option('--network <mode>', 'with --verify: network mode for RUN instructions (e.g. host)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['tty', 'json']).default('tty'))
+    .option('--only <rewrite>', 'only these rewrites (repeatable, comma-separated)', collect, [])
+    .option('--skip <rewrite>', 'skip these rewrites (repeatable, comma-separated)', collect, [])
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours (also NO_COLOR=1)')
+    .action(async (file: string, opts) => {
+      const { optimizeCommand } = await import('./commands/optimize.js');
+      code = await optimizeCommand(file, opts, io);
+    });
+
+  program
     .command('rules')
     .description('list the rules, or print one rule\'s documentation')
     .argument('[rule]', 'rule id, code or alias')
