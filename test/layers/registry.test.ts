@@ -69,15 +69,17 @@ describe('registry source', () => {
     await expect(analyzeImage(`registry:${withUser.host}/test/app:v1`, { platform: 'linux/amd64', dockerConfigPath: bad })).rejects.toMatchObject({ code: 'auth' });
   });
 
-  it('uses basic auth from a credential helper', async () => {
+  it('uses basic auth from a credential helper (credHelpers and credsStore)', async () => {
     const r = await registry({ auth: 'basic', user: 'helper-user', password: 's3cret' });
     const helper = tmp.write('bin/docker-credential-fake', Buffer.from(`#!/bin/sh\nread server\necho '{"ServerURL":"'$server'","Username":"helper-user","Secret":"s3cret"}'\n`));
     chmodSync(helper, 0o755);
     const cfg = tmp.write('helper-config.json', Buffer.from(JSON.stringify({ credHelpers: { [r.host]: 'fake' } })));
     const oldPath = process.env.PATH;
     process.env.PATH = `${tmp.dir}/bin:${oldPath}`;
+    const store = tmp.write('store-config.json', Buffer.from(JSON.stringify({ credsStore: 'fake' })));
     try {
       expect(same(await analyzeImage(`registry:${r.host}/test/app:v1`, { platform: 'linux/amd64', dockerConfigPath: cfg }))).toEqual(same(baseline));
+      expect(same(await analyzeImage(`registry:${r.host}/test/app:v1`, { platform: 'linux/amd64', dockerConfigPath: store }))).toEqual(same(baseline));
     } finally {
       process.env.PATH = oldPath;
     }
