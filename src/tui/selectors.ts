@@ -240,9 +240,11 @@ export function tabLine(model: ExplorerModel, s: ExplorerState, w: number): Line
     out.push(seg(active ? `[${label}]` : ` ${label} `, { bold: active, color: active ? ACCENT : undefined, inverse: focused }));
   }
   if (s.tab === 'files') {
-    const status = [`layer ${s.layer}`, s.compare === 'layer' ? 'changes' : 'filesystem', `by ${s.sort}`];
+    // the most telling first: a narrow terminal cuts the end
+    const status = [`layer ${s.layer}`, s.compare === 'layer' ? 'changes' : 'filesystem'];
+    if (s.filter) status.push(`/${s.filter}`);
     if (s.hide.size > 0) status.push(`hiding ${VIEW_CHANGE_NAMES.filter((k) => s.hide.has(k)).map((k) => CHANGE_STYLE[k].mark.trim() || 'unmod').join('')}`);
-    if (s.filter) status.push(`filter "${s.filter}"`);
+    status.push(`by ${s.sort}`);
     const used = out.reduce((n, x) => n + width(x.text), 0);
     out.push(seg(`  ${truncate(clean(status.join(' · ')), Math.max(0, w - used - 2))}`, { dim: true }));
   }

@@ -63,7 +63,7 @@ describe('App frames (ink-testing-library)', () => {
     let f = await press(KEY.tab, '/', 'a', '.', 's', 'o');
     expect(f).toContain('/ a.so█');
     f = await press(KEY.enter);
-    expect(f).toContain('filter "a.so"');
+    expect(f).toContain('changes · /a.so');
     expect(f).toContain('a.so');
     expect(f).not.toContain('b.so');
     f = await press(KEY.esc, 'c', KEY.down, '4');
