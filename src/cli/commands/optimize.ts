@@ -256,7 +256,7 @@ async function connect(env: Io['env']): Promise<Docker> {
   return docker;
 }
 
-/** Files of a context directory, minus what its .dockerignore excludes (the Dockerfile is always sent). */
+/** Files of a context directory, minus what its .dockerignore excludes (the Dockerfile is always sent, .dockerignore never). */
 function contextFiles(dir: string, dockerfileName: string): string[] {
   const ig = makeIgnore({ ignorecase: false });
   const ignoreFile = join(dir, '.dockerignore');
@@ -265,7 +265,8 @@ function contextFiles(dir: string, dockerfileName: string): string[] {
   const walk = (rel: string) => {
     for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
-      if (r !== dockerfileName && r !== '.dockerignore' && ig.ignores(r)) continue;
+      // the ignore rules are applied here; the daemon would apply .dockerignore again, to the Dockerfile too
+      if (r === '.dockerignore' || (r !== dockerfileName && ig.ignores(r))) continue;
       if (e.isDirectory()) walk(r);
       else out.push(r);
     }
