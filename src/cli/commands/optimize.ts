@@ -275,10 +275,23 @@ function contextFiles(dir: string, dockerfileName: string): string[] {
   return out;
 }
 
+/** A tar stream of the given context files (regular files, with their modes). */
+async function packContext(dir: string, files: readonly string[]): Promise<NodeJS.ReadableStream> {
+  const tar = await import('tar-stream');
+  const pack = tar.pack();
+  for (const f of files) {
+    const st = statSync(join(dir, f));
+    pack.entry({ name: f, mode: st.mode & 0o7777, mtime: st.mtime, size: st.size }, readFileSync(join(dir, f)));
+  }
+  pack.finalize();
+  return pack as unknown as NodeJS.ReadableStream;
+}
+
 async function build(docker: Docker, dir: string, dockerfileName: string, tag: string, o: { nocache: boolean; network?: string }): Promise<number> {
   const started = Date.now();
+  // packed here: dockerode would apply .dockerignore to the file list again, dropping an ignored Dockerfile
   const stream = await docker.buildImage(
-    { context: dir, src: contextFiles(dir, dockerfileName) },
+    await packContext(dir, contextFiles(dir, dockerfileName)),
     { t: tag, dockerfile: dockerfileName, version: '2', nocache: o.nocache, pull: false, rm: true, forcerm: true, ...(o.network ? { networkmode: o.network } : {}) } as Record<string, unknown>,
   );
   const events: { error?: string; errorDetail?: { message?: string } }[] = await new Promise((ok, ko) => docker.modem.followProgress(stream, (e: Error | null, r: unknown[]) => (e ? ko(e) : ok(r as never[]))));
