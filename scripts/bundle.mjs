@@ -3,12 +3,14 @@
 // cold `ballast lint` loads a handful of files instead of a few hundred modules. Run by `npm run build`
 // after tsc; the library (dist/index.js and friends) stays unbundled.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+rmSync(join(root, 'dist', 'bin'), { recursive: true, force: true });
 await build({
-  entryPoints: { ballast: join(root, 'src', 'cli', 'main.ts') },
+  entryPoints: { ballast: join(root, 'src', 'cli', 'main.ts'), 'lint-worker': join(root, 'src', 'cli', 'commands', 'lint-worker.ts') },
   outdir: join(root, 'dist', 'bin'),
   bundle: true,
   splitting: true,

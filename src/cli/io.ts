@@ -6,6 +6,8 @@ export interface Io {
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   readonly stdoutColumns?: number;
+  /** How many threads may lint in parallel (the CPUs of this machine); undefined or 1 = one. */
+  readonly parallelism?: number;
   writeOut(text: string): void;
   writeErr(text: string): void;
   readStdin(): Promise<string>;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { availableParallelism } from 'node:os';
 import { run } from './run.js';
 
 // The only module that touches `process`.
@@ -9,6 +10,7 @@ const io = {
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   stdoutColumns: process.stdout.columns,
+  parallelism: Number(process.env.BALLAST_THREADS) || availableParallelism(),
   writeOut: (s: string) => void process.stdout.write(s),
   writeErr: (s: string) => void process.stderr.write(s),
   readStdin: async () => {

@@ -65,8 +65,24 @@ function keysOf(rule: Rule): string[] {
   return [rule.meta.id, rule.meta.code, ...(rule.meta.aliases ?? [])].map((k) => k.toLowerCase());
 }
 
-/** Decide which rules run, with which severity and options. */
+const enabledCache = new WeakMap<LintConfig, WeakMap<readonly Rule[], EnabledRule[]>>();
+
+/** Decide which rules run, with which severity and options (memoised per configuration and rule list). */
 export function enabledRules(rules: readonly Rule[], config: LintConfig): EnabledRule[] {
+  let byRules = enabledCache.get(config);
+  if (!byRules) {
+    byRules = new WeakMap();
+    enabledCache.set(config, byRules);
+  }
+  let out = byRules.get(rules);
+  if (!out) {
+    out = computeEnabledRules(rules, config);
+    byRules.set(rules, out);
+  }
+  return out;
+}
+
+function computeEnabledRules(rules: readonly Rule[], config: LintConfig): EnabledRule[] {
   const settings = new Map<string, RuleSetting>();
   for (const [k, v] of Object.entries(config.rules)) settings.set(k.toLowerCase(), v);
   const out: EnabledRule[] = [];

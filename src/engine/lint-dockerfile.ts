@@ -43,13 +43,21 @@ function buildFix(ruleId: string, fn: FixFn, applicability: Applicability, title
   return { title, applicability, edits };
 }
 
+const dockerfileRuleLists = new WeakMap<readonly Rule[], readonly DockerfileRule[]>();
+
+function dockerfileRules(all: readonly Rule[]): readonly DockerfileRule[] {
+  let list = dockerfileRuleLists.get(all);
+  if (!list) {
+    list = all.filter((r): r is DockerfileRule => r.meta.target === 'dockerfile');
+    dockerfileRuleLists.set(all, list);
+  }
+  return list;
+}
+
 /** Lint a parsed Dockerfile. The shell parser must be loaded (see {@link lintText}). */
 export function lintSource(source: DockerfileSource, options: LintOptions): LintResult {
   const config = options.config ?? DEFAULT_CONFIG;
-  const enabled = enabledRules(
-    options.rules.filter((r): r is DockerfileRule => r.meta.target === 'dockerfile'),
-    config,
-  );
+  const enabled = enabledRules(dockerfileRules(options.rules), config);
   const findings: Finding[] = [];
 
   const report = (rule: DockerfileRule, severity: Finding['severity'], r: Report<string>) => {
@@ -108,42 +116,67 @@ export function lintSource(source: DockerfileSource, options: LintOptions): Lint
     }
   }
 
-  const call = (rule: DockerfileRule, fn: () => void) => {
-    try {
-      fn();
-    } catch (e) {
-      if (e instanceof RuleError) throw e;
-      throw new RuleError(rule.meta.id, e instanceof Error ? (e.stack ?? e.message) : String(e));
+  // handlers grouped by keyword once, so the walk does no lookups and allocates nothing per call
+  type Handler = { rule: DockerfileRule; fn: (x: never) => void };
+  const byKeyword = new Map<string, Handler[]>();
+  const onbuildByKeyword = new Map<string, Handler[]>();
+  const every: Handler[] = [];
+  const everyOnbuild: Handler[] = [];
+  const stageHooks: Handler[] = [];
+  const stageExitHooks: Handler[] = [];
+  const fileExitHooks: Handler[] = [];
+  for (const { rule, v } of visitors) {
+    for (const [key, fn] of Object.entries(v)) {
+      if (typeof fn !== 'function') continue;
+      const h = { rule, fn: fn as (x: never) => void };
+      if (key === 'stage') stageHooks.push(h);
+      else if (key === 'stageExit') stageExitHooks.push(h);
+      else if (key === 'fileExit') fileExitHooks.push(h);
+      else if (key === 'instruction') {
+        every.push(h);
+        if (rule.meta.onbuild) everyOnbuild.push(h);
+      } else {
+        const list = byKeyword.get(key) ?? [];
+        list.push(h);
+        byKeyword.set(key, list);
+        if (rule.meta.onbuild) {
+          const ol = onbuildByKeyword.get(key) ?? [];
+          ol.push(h);
+          onbuildByKeyword.set(key, ol);
+        }
+      }
     }
-  };
-
-  const dispatch = (ins: Instruction, isTrigger: boolean) => {
-    for (const { rule, v } of visitors) {
-      if (isTrigger && !rule.meta.onbuild) continue;
-      if (v.instruction) call(rule, () => v.instruction!(ins));
-      const h = (v as Record<string, ((i: Instruction) => void) | undefined>)[ins.keyword];
-      if (h) call(rule, () => h(ins));
-    }
-  };
-
-  let current: Stage | undefined;
-  const exitStage = () => {
-    if (!current) return;
-    const s = current;
-    for (const { rule, v } of visitors) if (v.stageExit) call(rule, () => v.stageExit!(s));
-  };
-  for (const ins of source.instructions) {
-    if (ins.keyword === 'FROM') {
-      exitStage();
-      current = source.stages[ins.stage];
-      const s = current;
-      for (const { rule, v } of visitors) if (v.stage) call(rule, () => v.stage!(s));
-    }
-    dispatch(ins, false);
-    if (ins.trigger) dispatch(ins.trigger, true);
   }
-  exitStage();
-  for (const { rule, v } of visitors) if (v.fileExit) call(rule, () => v.fileExit!());
+
+  let running: DockerfileRule | undefined;
+  const run = (hs: readonly Handler[] | undefined, arg: unknown) => {
+    if (!hs) return;
+    for (const h of hs) {
+      running = h.rule;
+      (h.fn as (a: unknown) => void)(arg);
+    }
+  };
+  try {
+    let current: Stage | undefined;
+    for (const ins of source.instructions) {
+      if (ins.keyword === 'FROM') {
+        if (current) run(stageExitHooks, current);
+        current = source.stages[ins.stage];
+        run(stageHooks, current);
+      }
+      run(every, ins);
+      run(byKeyword.get(ins.keyword), ins);
+      if (ins.trigger) {
+        run(everyOnbuild, ins.trigger);
+        run(onbuildByKeyword.get(ins.trigger.keyword), ins.trigger);
+      }
+    }
+    if (current) run(stageExitHooks, current);
+    run(fileExitHooks, undefined);
+  } catch (e) {
+    if (e instanceof RuleError) throw e;
+    throw new RuleError(running?.meta.id ?? 'unknown', e instanceof Error ? (e.stack ?? e.message) : String(e));
+  }
 
   // suppressions
   let suppressed = 0;

@@ -28,3 +28,26 @@ describe('the real process', () => {
     expect(() => JSON.parse(r.stdout)).not.toThrow();
   });
 });
+
+describe('the built CLI (dist/bin, made by npm install / npm run build)', () => {
+  const bin = join(root, 'dist', 'bin', 'ballast.js');
+
+  it('lints many files in worker threads with the same report as one thread', async () => {
+    const { existsSync, mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    expect(existsSync(bin), 'run `npm run build` first').toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'ballast-threads-'));
+    for (let i = 0; i < 60; i++) {
+      mkdirSync(join(dir, `svc${i}`));
+      writeFileSync(join(dir, `svc${i}`, 'Dockerfile'), `FROM python:3.12\nRUN pip install flask==${i}.0\nCMD python app.py\n`);
+    }
+    const lint = (threads: string) =>
+      spawnSync(process.execPath, [bin, 'lint', '.', '--format', 'json', '--disable', 'shellcheck'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, BALLAST_THREADS: threads } });
+    const one = lint('1');
+    const two = lint('2');
+    expect(one.status).toBe(1);
+    expect(two.status).toBe(1);
+    expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
+    expect(JSON.parse(two.stdout).results).toHaveLength(60);
+  });
+});

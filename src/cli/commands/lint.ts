@@ -89,7 +89,7 @@ function ruleRef(name: string): string {
   return r.meta.id;
 }
 
-async function configFor(file: string, opts: LintOptions, io: Io, cache: Map<string, LintConfig>): Promise<LintConfig> {
+async function configFor(file: string, opts: LintOptions, io: Pick<Io, 'cwd' | 'env'>, cache: Map<string, LintConfig>): Promise<LintConfig> {
   let base: LintConfig;
   if (opts.config) {
     const key = `explicit:${opts.config}`;
@@ -129,6 +129,58 @@ async function loadConfig(file: string, kind?: 'ballast' | 'hadolint'): Promise<
   return loadConfigFile(file, rules, kind);
 }
 
+export interface FileOutcome {
+  readonly result?: LintResult;
+  readonly failOn?: FailOn;
+  /** A message for stderr: the file could not be linted (exit code 2). */
+  readonly error?: string;
+}
+
+/** Lint one file from disk (no fixing): what the main thread and the lint workers both do. */
+export async function lintFile(f: string, opts: LintOptions, io: Pick<Io, 'cwd' | 'env'>, cache: Map<string, LintConfig>): Promise<FileOutcome> {
+  let text: string;
+  try {
+    text = readFileSync(f, 'utf8');
+  } catch (e) {
+    return { error: `${relative(io.cwd, f) || f}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+  const config = await configFor(f, opts, io, cache);
+  if (config.ignore.length && picomatch.isMatch(f, config.ignore as string[], { dot: true })) return {};
+  if (text.includes('\u0000')) return { error: `${relative(io.cwd, f) || f}: looks like a binary file, not a Dockerfile` };
+  let result = await lintText(f, text, { rules, config, context: fsContext(f) });
+  if (opts.quiet) result = { ...result, findings: result.findings.filter((x) => x.severity === 'error') };
+  return { result, failOn: config.failOn };
+}
+
+/** Files per worker below which starting workers costs more than it saves. */
+const FILES_PER_WORKER = 24;
+
+async function lintInWorkers(files: readonly string[], opts: LintOptions, io: Io, workers: number): Promise<FileOutcome[]> {
+  const { Worker } = await import('node:worker_threads');
+  const script = new URL('./lint-worker.js', import.meta.url);
+  // interleave, so each worker gets a similar mix of long and short files
+  const parts = Array.from({ length: workers }, (_, w) => files.map((f, i) => ({ f, i })).filter((x) => x.i % workers === w));
+  const out: FileOutcome[] = new Array(files.length);
+  const notices = new Set<string>();
+  await Promise.all(
+    parts.map(
+      (part) =>
+        new Promise<void>((resolveWorker, reject) => {
+          const worker = new Worker(script, { workerData: { files: part.map((x) => x.f), opts, cwd: io.cwd, env: io.env } });
+          worker.once('message', (m: { outcomes: FileOutcome[]; notices: string[] }) => {
+            m.outcomes.forEach((o, k) => (out[part[k].i] = o));
+            for (const n of m.notices) notices.add(n);
+            resolveWorker();
+          });
+          worker.once('error', reject);
+          worker.once('exit', (code) => (code === 0 ? resolveWorker() : reject(new Error(`lint worker exited with code ${code}`))));
+        }),
+    ),
+  );
+  for (const n of notices) io.writeErr(`ballast: ${n}\n`);
+  return out;
+}
+
 export async function lintCommand(operands: string[], opts: LintOptions, io: Io): Promise<number> {
   if (!(FORMAT_NAMES as readonly string[]).includes(opts.format)) {
     throw new UsageError(`unknown format "${opts.format}" (expected ${FORMAT_NAMES.join(', ')})`);
@@ -154,45 +206,68 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
   const failOns: FailOn[] = [];
   const diffs: string[] = [];
   let hadError = false;
-  for (const f of files) {
-    let path: string;
-    let text: string;
-    if (f === '-') {
-      path = opts.stdinFilename ? resolve(io.cwd, opts.stdinFilename) : resolve(io.cwd, '<stdin>');
-      text = await io.readStdin();
-    } else {
-      path = f;
-      try {
-        text = readFileSync(f, 'utf8');
-      } catch (e) {
-        io.writeErr(`ballast: ${relative(io.cwd, f) || f}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+  const workers = Math.min(io.parallelism ?? 1, Math.floor(files.length / FILES_PER_WORKER));
+  if (!fixing && workers > 1 && !files.includes('-')) {
+    for (const o of await lintInWorkers(files, opts, io, workers)) {
+      if (o.error) {
+        io.writeErr(`ballast: ${o.error}\n`);
+        hadError = true;
+      } else if (o.result) {
+        results.push(o.result);
+        failOns.push(o.failOn ?? 'warn');
+      }
+    }
+  } else
+    for (const f of files) {
+      if (f !== '-' && !fixing) {
+        const o = await lintFile(f, opts, io, cache);
+        if (o.error) {
+          io.writeErr(`ballast: ${o.error}\n`);
+          hadError = true;
+        } else if (o.result) {
+          results.push(o.result);
+          failOns.push(o.failOn ?? 'warn');
+        }
+        continue;
+      }
+      let path: string;
+      let text: string;
+      if (f === '-') {
+        path = opts.stdinFilename ? resolve(io.cwd, opts.stdinFilename) : resolve(io.cwd, '<stdin>');
+        text = await io.readStdin();
+      } else {
+        path = f;
+        try {
+          text = readFileSync(f, 'utf8');
+        } catch (e) {
+          io.writeErr(`ballast: ${relative(io.cwd, f) || f}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+          hadError = true;
+          continue;
+        }
+      }
+      const config = await configFor(f === '-' ? (opts.stdinFilename ? path : '-') : path, opts, io, cache);
+      if (config.ignore.length && f !== '-' && picomatch.isMatch(path, config.ignore as string[], { dot: true })) continue;
+      const lintOpts = { rules, config, context: f === '-' && !opts.stdinFilename ? undefined : fsContext(path) };
+      if (text.includes('\u0000')) {
+        io.writeErr(`ballast: ${relative(io.cwd, path) || path}: looks like a binary file, not a Dockerfile\n`);
         hadError = true;
         continue;
       }
+      let result: LintResult;
+      if (fixing) {
+        const r = await fixText(path, text, lintOpts, allow);
+        result = r;
+        if (r.output !== text) {
+          if (opts.diff || f === '-') {
+            if (opts.diff) diffs.push(await unifiedDiff(relative(io.cwd, path) || path, text, r.output));
+            else io.writeOut(r.output);
+          } else writeAtomic(path, r.output);
+        }
+      } else result = await lintText(path, text, lintOpts);
+      if (opts.quiet) result = { ...result, findings: result.findings.filter((x) => x.severity === 'error') };
+      results.push(result);
+      failOns.push(config.failOn);
     }
-    const config = await configFor(f === '-' ? (opts.stdinFilename ? path : '-') : path, opts, io, cache);
-    if (config.ignore.length && f !== '-' && picomatch.isMatch(path, config.ignore as string[], { dot: true })) continue;
-    const lintOpts = { rules, config, context: f === '-' && !opts.stdinFilename ? undefined : fsContext(path) };
-    if (text.includes('\u0000')) {
-      io.writeErr(`ballast: ${relative(io.cwd, path) || path}: looks like a binary file, not a Dockerfile\n`);
-      hadError = true;
-      continue;
-    }
-    let result: LintResult;
-    if (fixing) {
-      const r = await fixText(path, text, lintOpts, allow);
-      result = r;
-      if (r.output !== text) {
-        if (opts.diff || f === '-') {
-          if (opts.diff) diffs.push(await unifiedDiff(relative(io.cwd, path) || path, text, r.output));
-          else io.writeOut(r.output);
-        } else writeAtomic(path, r.output);
-      }
-    } else result = await lintText(path, text, lintOpts);
-    if (opts.quiet) result = { ...result, findings: result.findings.filter((x) => x.severity === 'error') };
-    results.push(result);
-    failOns.push(config.failOn);
-  }
 
   const metas = new Map<string, RuleMeta<any, string>>(rules.map((r) => [r.meta.id, r.meta]));
   const machine = opts.format !== 'tty';
