@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `ballast optimize` measured by building: every fixture in fixtures/dockerfiles/<app> (except example)
 // is rewritten, then the original and the rewrite are built with the real engine (BuildKit through the
-// engine API, `--network host` for apt and npm): a cold build without cache, then a rebuild after a
-// blank line is appended to one source file. Prints the README table (markdown) and writes JSON next to it.
+// engine API, `--network host` for apt and npm): a cold build without the layer cache, then a rebuild
+// after a comment is appended to one source file. Prints the README table (markdown) and writes JSON
+// (.bench-tmp-optimize.json).
 //
 //   npm run build && node bench/optimize.mjs [app ...]      (BALLAST_DIST=<dir> to use another build)
 //

@@ -328,6 +328,15 @@ function demux(buf: Buffer): string {
 const SOURCE_EXT = /\.(go|rs|c|h|cc|cpp|py|ts|tsx|js|mjs|java|kt|rb|php|md|html|css|scss|txt)$/;
 const MANIFEST = /^(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements.*\.txt|pyproject\.toml|poetry\.lock|go\.(mod|sum)|Cargo\.(toml|lock)|pom\.xml|build\.gradle(\.kts)?|Gemfile(\.lock)?|composer\.(json|lock))$/;
 
+/** A comment line in the file's language (so the program does not change), with a unique token. */
+function sourceComment(file: string, token: string): string {
+  const text = `ballast optimize --verify: source change ${token}`;
+  if (/\.(py|rb|txt)$/.test(file)) return `\n# ${text}\n`;
+  if (/\.(md|html)$/.test(file)) return `\n<!-- ${text} -->\n`;
+  if (/\.(css|scss)$/.test(file)) return `\n/* ${text} */\n`;
+  return `\n// ${text}\n`;
+}
+
 /** A source file to touch for the rebuild measurement: not a manifest, not the Dockerfile, not ignored. */
 function sourceFileToChange(dir: string, dockerfileName: string): string | undefined {
   const files = contextFiles(dir, dockerfileName).filter((f) => f !== dockerfileName && f !== '.dockerignore' && !MANIFEST.test(basename(f)) && SOURCE_EXT.test(f));
@@ -345,7 +354,7 @@ async function inspect(docker: Docker, image: string): Promise<{ size: number; c
 
 /**
  * Build the original and the rewritten Dockerfile from temporary copies of the context: a cold build
- * (no cache), then, after appending a blank line to one source file, a rebuild with the cache. Compare
+ * (no cache), then, after appending a comment to one source file, a rebuild with the cache. Compare
  * the image contracts and the output of `verifyArgv` run in a container of each.
  */
 export async function verifyRewrite(input: VerifyInput): Promise<Verification> {
@@ -369,10 +378,12 @@ export async function verifyRewrite(input: VerifyInput): Promise<Verification> {
     }
     if (input.rebuild !== false) {
       changed = sourceFileToChange(dirs.original, input.dockerfileName);
+      // unique per run: the build cache is keyed on content, and an earlier run made the same change
+      const token = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
       if (changed) {
         for (const k of ['original', 'optimized'] as const) {
           const f = join(dirs[k], changed);
-          writeFileSync(f, readFileSync(f, 'utf8') + '\n');
+          writeFileSync(f, readFileSync(f, 'utf8') + sourceComment(changed, token));
           progress(`rebuilding the ${k} Dockerfile after a change to ${changed}`);
           measures[k].rebuildMs = await build(docker, dirs[k], input.dockerfileName, measures[k].image, { nocache: false, network: input.network });
         }
@@ -406,7 +417,7 @@ export async function verifyRewrite(input: VerifyInput): Promise<Verification> {
 function verificationTty(v: Verification): string {
   let out = `\nVerified by building (BuildKit through the engine API):\n  ${v.summary}\n`;
   out += `  images: ${v.before.image} (${formatSize(v.before.size)}), ${v.after.image} (${formatSize(v.after.size)}); ${reduction(v.measurement).toFixed(1)}% smaller\n`;
-  if (v.changedFile) out += `  rebuild: after appending a blank line to ${v.changedFile}: ${formatSeconds(v.before.rebuildMs ?? 0)} -> ${formatSeconds(v.after.rebuildMs ?? 0)}\n`;
+  if (v.changedFile) out += `  rebuild: after appending a comment to ${v.changedFile}: ${formatSeconds(v.before.rebuildMs ?? 0)} -> ${formatSeconds(v.after.rebuildMs ?? 0)}\n`;
   for (const c of v.checks) out += `  ${c.ok ? 'same' : 'DIFFERENT'} ${c.what}${c.ok ? (c.what === 'output' ? `: ${c.before.split('\n')[0]}` : `: ${c.before}`) : `: ${c.before} -> ${c.after}`}\n`;
   out += v.ok ? '  The optimized image keeps the contract of the original.\n' : '  The optimized image does NOT keep the contract of the original (exit 1).\n';
   return out;
