@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setImmediate } from 'node:timers';
 import tarStream from 'tar-stream';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
