@@ -6,6 +6,8 @@ export interface Io {
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   readonly stdoutColumns?: number;
+  /** The terminal's streams, for the interactive explorer (absent in tests and when embedded). */
+  readonly terminal?: { readonly stdin: NodeJS.ReadStream; readonly stdout: NodeJS.WriteStream };
   /** How many threads may lint in parallel (the CPUs of this machine); undefined or 1 = one. */
   readonly parallelism?: number;
   writeOut(text: string): void;

@@ -11,6 +11,7 @@ const io = {
   stderrIsTTY: Boolean(process.stderr.isTTY),
   stdoutColumns: process.stdout.columns,
   parallelism: Number(process.env.BALLAST_THREADS) || availableParallelism(),
+  terminal: { stdin: process.stdin, stdout: process.stdout },
   writeOut: (s: string) => void process.stdout.write(s),
   writeErr: (s: string) => void process.stderr.write(s),
   readStdin: async () => {

@@ -29,8 +29,8 @@ const LEAVE_ALT_SCREEN = '\x1b[?1049l';
  * a loader (the image is then read behind a progress view). Rejects with the loader's error.
  */
 export async function explore(input: ExplorerModel | ModelLoader, opts: ExploreOptions): Promise<void> {
-  const stdout = opts.stdout ?? process.stdout;
-  const stdin = opts.stdin ?? process.stdin;
+  const { stdout, stdin } = opts;
+  if (!stdout || !stdin) throw new NotATerminalError('no terminal');
   if (!stdout.isTTY) throw new NotATerminalError('standard output is not a terminal');
   if (!stdin.isTTY) throw new NotATerminalError('standard input is not a terminal');
   const model = typeof input === 'function' ? undefined : input;

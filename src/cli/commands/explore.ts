@@ -36,7 +36,13 @@ export async function exploreCommand(refArg: string, opts: ExploreOptions, io: I
         const { analysis, files } = await layers.analyzeImageDetailed(ref, { platform: opts.platform, insecureRegistries: opts.insecureRegistry, onProgress, signal });
         return tui.buildModel(analysis, files, { title: refArg });
       },
-      { title: refArg, color: useColor(opts.color, io.env, true), initial: opts.sort ? { sort: opts.sort as 'name' | 'size' } : undefined },
+      {
+        title: refArg,
+        color: useColor(opts.color, io.env, true),
+        initial: opts.sort ? { sort: opts.sort as 'name' | 'size' } : undefined,
+        stdin: io.terminal?.stdin,
+        stdout: io.terminal?.stdout,
+      },
     );
   } catch (e) {
     if (layers.isImageSourceError(e)) throw new UsageError(e.message);
