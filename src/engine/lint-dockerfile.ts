@@ -2,7 +2,7 @@ import type { Applicability, Edit, Finding, Fix, LintResult, Location, Span } fr
 import { fixer, normalizeEdits } from '../core/fixer.js';
 import { interpolate } from '../core/messages.js';
 import { withinApplicability } from '../core/rule-meta.js';
-import type { Instruction, Stage } from '../dockerfile/nodes.js';
+import type { Stage } from '../dockerfile/nodes.js';
 import { readPragmas, suppresses } from '../dockerfile/pragmas.js';
 import { loadShellParser } from '../dockerfile/shell.js';
 import { DockerfileSource, type BuildContext } from '../dockerfile/source.js';
