@@ -404,7 +404,10 @@ export function planSplit(source: DockerfileSource, opts: SplitOptions): SplitPl
   const args = stage.instructions.filter((i) => i.keyword === 'ARG');
   for (const a of args) runtimeLines.push(block(a));
   if (runtimePkgs.length && debianRuntime) {
-    runtimeLines.push(`RUN apt-get update && apt-get install -y --no-install-recommends ${runtimePkgs.join(' ')} && rm -rf /var/lib/apt/lists/*`);
+    // Java packages register manual pages with update-alternatives, which fails where slim images have no /usr/share/man/man1
+    const manDir = /slim/.test(runtime) && runtimePkgs.some((p) => /(jre|jdk)/.test(p)) ? 'mkdir -p /usr/share/man/man1 && ' : '';
+    if (manDir) reasons.push('The runtime RUN creates /usr/share/man/man1 first: the JRE\'s post-install script links its manual pages there, and slim images have no manual page directories.');
+    runtimeLines.push(`RUN ${manDir}apt-get update && apt-get install -y --no-install-recommends ${runtimePkgs.join(' ')} && rm -rf /var/lib/apt/lists/*`);
   }
   for (const e of stage.instructions.filter((i) => i.keyword === 'ENV')) runtimeLines.push(block(e));
   if (finalWd !== '/') runtimeLines.push(`WORKDIR ${finalWd}`);

@@ -105,7 +105,7 @@ describe('multi-stage', () => {
       `,
       only,
     );
-    expect(r.output).toContain('apt-get install -y --no-install-recommends default-jre-headless');
+    expect(r.output).toContain('RUN mkdir -p /usr/share/man/man1 && apt-get update && apt-get install -y --no-install-recommends default-jre-headless');
     expect(r.output).toContain('COPY --from=build /app/app.jar /app/app.jar');
   });
 
