@@ -399,8 +399,17 @@ function baseName(p: string): string {
 }
 
 /** The commands of a RUN with wrappers removed ({@link effectiveCommand}). */
+const packageCommandCache = new WeakMap<readonly Command[], Command[]>();
+
+/** The commands of a RUN with wrappers (`sudo`, `env X=1`...) seen through; computed once per RUN. */
 export function packageCommands(source: DockerfileSource, ins: Instruction): Command[] {
-  return source.commands(ins).map(effectiveCommand);
+  const cmds = source.commands(ins);
+  let out = packageCommandCache.get(cmds);
+  if (!out) {
+    out = cmds.map(effectiveCommand);
+    packageCommandCache.set(cmds, out);
+  }
+  return out;
 }
 
 /** `yes | cmd`: the command reads its answers from `yes`. */
