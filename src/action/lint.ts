@@ -3,13 +3,13 @@
  * configuration as the CLI does (`config` input, else `.ballast.yaml`/`.hadolint.yaml` upward), lint.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { LintResult } from '../core/diagnostic.js';
 import { atOrAbove, parseFailOn, type FailOn } from '../core/severity.js';
-import type { BuildContext } from '../dockerfile/source.js';
 import { DEFAULT_CONFIG, type LintConfig } from '../engine/config.js';
 import { lintText } from '../engine/lint-dockerfile.js';
+import { fileContext } from '../cli/context.js';
 import { rules } from '../rules/index.js';
 import { findConfigFile } from '../cli/config-find.js';
 import { loadConfigFile } from '../cli/config-file.js';
@@ -30,31 +30,6 @@ export interface LintInputs {
   readonly patterns: readonly string[];
 }
 
-/** What a rule may read of the build context: files in the Dockerfile's directory (as the CLI does). */
-export function fsContext(file: string): BuildContext {
-  const dir = dirname(file);
-  const inside = (rel: string): string | undefined => {
-    const p = resolve(dir, rel);
-    return p === dir || p.startsWith(dir + '/') ? p : undefined;
-  };
-  return {
-    dir,
-    dockerfileName: basename(file),
-    readFile(rel) {
-      const p = inside(rel);
-      if (!p) return undefined;
-      try {
-        return readFileSync(p, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    exists(rel) {
-      const p = inside(rel.replace(/^\.\//, '') || '.');
-      return p !== undefined && existsSync(p);
-    },
-  };
-}
 
 export function parseFailOnInput(value: string | undefined): FailOn | undefined {
   if (!value) return undefined;
@@ -145,7 +120,7 @@ export async function lintWorkspace(inputs: LintInputs, configs: ConfigResolver)
       warnings.push(`${relative(inputs.workspace, file)}: looks like a binary file, not a Dockerfile`);
       continue;
     }
-    results.push(await lintText(file, text, { rules, config, context: fsContext(file) }));
+    results.push(await lintText(file, text, { rules, config, context: fileContext(file) }));
     failOns.push(config.failOn);
   }
   return { results, failOns, warnings };
@@ -176,3 +151,5 @@ export function countFindings(run: Pick<LintRun, 'results' | 'failOns'>): Counts
   });
   return { findings: errors + warnings + info, errors, warnings, info, failing, filesWithFindings: run.results.filter((r) => r.findings.length).length };
 }
+
+export { fileContext as fsContext };

@@ -11,6 +11,7 @@ import { DIVE_DEFAULTS, evaluateThresholds, withThresholds } from '../../engine/
 import { loadFormatter, type FormatName } from '../../formatters/index.js';
 import { rules } from '../../rules/index.js';
 import { findConfigFile } from '../config-find.js';
+import { resolveImageRef } from '../context.js';
 import { UsageError, useColor, type Io } from '../io.js';
 import { progressRenderer } from '../progress.js';
 import { TOOL_VERSION } from '../version.js';
@@ -56,19 +57,9 @@ async function thresholds(config: LintConfig, opts: AnalyzeOptions, io: Io): Pro
   return { ...DIVE_DEFAULTS, ...own };
 }
 
-/** File and directory references are relative to the working directory of the command. */
-function resolveRef(ref: string, cwd: string): string {
-  const m = /^(docker-archive|oci-archive|oci):(.+)$/.exec(ref);
-  if (m) return `${m[1]}:${resolve(cwd, m[2])}`;
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(ref) || /^[./]/.test(ref)) {
-    const p = resolve(cwd, ref);
-    if (existsSync(p)) return p;
-  }
-  return ref;
-}
 
 export async function analyzeCommand(refArg: string, opts: AnalyzeOptions, io: Io): Promise<number> {
-  const ref = resolveRef(refArg, io.cwd);
+  const ref = resolveImageRef(refArg, io.cwd);
   if (!FORMATS.includes(opts.format)) throw new UsageError(`unknown format "${opts.format}" (expected ${FORMATS.join(', ')})`);
   let failOn: FailOn = 'none';
   if (opts.failOn) {

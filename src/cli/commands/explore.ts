@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolveImageRef } from '../context.js';
 import { UsageError, useColor, type Io } from '../io.js';
 
 export interface ExploreOptions {
@@ -9,16 +8,6 @@ export interface ExploreOptions {
   color?: boolean;
 }
 
-/** File and directory references are relative to the working directory of the command (as in analyze). */
-function resolveRef(ref: string, cwd: string): string {
-  const m = /^(docker-archive|oci-archive|oci):(.+)$/.exec(ref);
-  if (m) return `${m[1]}:${resolve(cwd, m[2])}`;
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(ref) || /^[./]/.test(ref)) {
-    const p = resolve(cwd, ref);
-    if (existsSync(p)) return p;
-  }
-  return ref;
-}
 
 export async function exploreCommand(refArg: string, opts: ExploreOptions, io: Io): Promise<number> {
   if (!io.stdoutIsTTY) {
@@ -27,7 +16,7 @@ export async function exploreCommand(refArg: string, opts: ExploreOptions, io: I
   }
   if (refArg === '-' || refArg === 'docker-archive:-') throw new UsageError('explore reads keys from standard input, so it cannot read the image from it: save the archive to a file');
   if (opts.sort !== undefined && opts.sort !== 'name' && opts.sort !== 'size') throw new UsageError(`--sort must be name or size (got "${opts.sort}")`);
-  const ref = resolveRef(refArg, io.cwd);
+  const ref = resolveImageRef(refArg, io.cwd);
   const layers = await import('../../layers/index.js');
   const tui = await import('../../tui/index.js');
   try {

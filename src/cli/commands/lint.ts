@@ -5,13 +5,13 @@ import type { Applicability, LintResult } from '../../core/diagnostic.js';
 import { ruleDocsUrl } from '../../core/links.js';
 import type { RuleMeta } from '../../core/rule-meta.js';
 import { atOrAbove, parseFailOn, type FailOn } from '../../core/severity.js';
-import type { BuildContext } from '../../dockerfile/source.js';
 import { DEFAULT_CONFIG, isFindingCode, type LintConfig, type Preset, type RuleSetting } from '../../engine/config.js';
 import { fixText } from '../../engine/fix.js';
 import { lintText } from '../../engine/lint-dockerfile.js';
 import { FORMAT_NAMES, loadFormatter, type FormatName } from '../../formatters/index.js';
 import { findRule, rules } from '../../rules/index.js';
 import { findConfigFile } from '../config-find.js';
+import { fileContext } from '../context.js';
 import { expandInputs } from '../files.js';
 import { UsageError, useColor, type Io } from '../io.js';
 import { TOOL_VERSION } from '../version.js';
@@ -35,30 +35,6 @@ export interface LintOptions {
   printConfig?: boolean;
 }
 
-function fsContext(file: string): BuildContext {
-  const dir = dirname(file);
-  const inside = (rel: string) => {
-    const p = resolve(dir, rel);
-    return p === dir || p.startsWith(dir + '/') ? p : undefined;
-  };
-  return {
-    dir,
-    dockerfileName: basename(file),
-    readFile(rel) {
-      const p = inside(rel);
-      if (!p) return undefined;
-      try {
-        return readFileSync(p, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    exists(rel) {
-      const p = inside(rel.replace(/^\.\//, '') || '.');
-      return p !== undefined && existsSync(p);
-    },
-  };
-}
 
 /** Write a file atomically (temporary file in the same directory, then rename), keeping its mode. */
 export function writeAtomic(file: string, text: string): void {
@@ -147,7 +123,7 @@ export async function lintFile(f: string, opts: LintOptions, io: Pick<Io, 'cwd' 
   const config = await configFor(f, opts, io, cache);
   if (config.ignore.length && picomatch.isMatch(f, config.ignore as string[], { dot: true })) return {};
   if (text.includes('\u0000')) return { error: `${relative(io.cwd, f) || f}: looks like a binary file, not a Dockerfile` };
-  let result = await lintText(f, text, { rules, config, context: fsContext(f) });
+  let result = await lintText(f, text, { rules, config, context: fileContext(f) });
   if (opts.quiet) result = { ...result, findings: result.findings.filter((x) => x.severity === 'error') };
   return { result, failOn: config.failOn };
 }
@@ -206,28 +182,22 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
   const failOns: FailOn[] = [];
   const diffs: string[] = [];
   let hadError = false;
+  const take = (o: FileOutcome) => {
+    if (o.error) {
+      io.writeErr(`ballast: ${o.error}\n`);
+      hadError = true;
+    } else if (o.result) {
+      results.push(o.result);
+      failOns.push(o.failOn ?? 'warn');
+    }
+  };
   const workers = Math.min(io.parallelism ?? 1, Math.floor(files.length / FILES_PER_WORKER));
   if (!fixing && workers > 1 && !files.includes('-')) {
-    for (const o of await lintInWorkers(files, opts, io, workers)) {
-      if (o.error) {
-        io.writeErr(`ballast: ${o.error}\n`);
-        hadError = true;
-      } else if (o.result) {
-        results.push(o.result);
-        failOns.push(o.failOn ?? 'warn');
-      }
-    }
+    for (const o of await lintInWorkers(files, opts, io, workers)) take(o);
   } else
     for (const f of files) {
       if (f !== '-' && !fixing) {
-        const o = await lintFile(f, opts, io, cache);
-        if (o.error) {
-          io.writeErr(`ballast: ${o.error}\n`);
-          hadError = true;
-        } else if (o.result) {
-          results.push(o.result);
-          failOns.push(o.failOn ?? 'warn');
-        }
+        take(await lintFile(f, opts, io, cache));
         continue;
       }
       let path: string;
@@ -247,7 +217,7 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
       }
       const config = await configFor(f === '-' ? (opts.stdinFilename ? path : '-') : path, opts, io, cache);
       if (config.ignore.length && f !== '-' && picomatch.isMatch(path, config.ignore as string[], { dot: true })) continue;
-      const lintOpts = { rules, config, context: f === '-' && !opts.stdinFilename ? undefined : fsContext(path) };
+      const lintOpts = { rules, config, context: f === '-' && !opts.stdinFilename ? undefined : fileContext(path) };
       if (text.includes('\u0000')) {
         io.writeErr(`ballast: ${relative(io.cwd, path) || path}: looks like a binary file, not a Dockerfile\n`);
         hadError = true;

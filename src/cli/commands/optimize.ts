@@ -8,13 +8,15 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import dockerignore from '@balena/dockerignore';
-import type { BuildContext } from '../../dockerfile/source.js';
 import { DEFAULT_CONFIG } from '../../engine/config.js';
 import { lintText } from '../../engine/lint-dockerfile.js';
 import { compareContract, formatSeconds, formatSize, reduction, splitCommand, summarize, type ContractCheck, type ImageContract, type Measurement } from '../../optimize/contract.js';
 import { optimizeText, REWRITE_IDS, type OptimizeResult, type RewriteId } from '../../optimize/index.js';
 import { rules } from '../../rules/index.js';
+import { dirContext } from '../context.js';
 import { UsageError, useColor, type Io } from '../io.js';
+
+export { dirContext };
 import { writeAtomic } from './lint.js';
 
 type IgnoreFactory = (typeof dockerignore)['default'];
@@ -34,30 +36,6 @@ export interface OptimizeCliOptions {
   color?: boolean;
 }
 
-/** The build context on disk, read-only, as the rules and rewrites see it. */
-export function dirContext(dir: string, dockerfileName: string): BuildContext {
-  const inside = (rel: string) => {
-    const p = resolve(dir, rel);
-    return p === dir || p.startsWith(dir + sep) ? p : undefined;
-  };
-  return {
-    dir,
-    dockerfileName,
-    readFile(rel) {
-      const p = inside(rel);
-      if (!p) return undefined;
-      try {
-        return readFileSync(p, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    exists(rel) {
-      const p = inside(rel.replace(/^\.\//, '') || '.');
-      return p !== undefined && existsSync(p);
-    },
-  };
-}
 
 function parseIds(list: readonly string[], flag: string): RewriteId[] {
   for (const id of list) if (!(REWRITE_IDS as readonly string[]).includes(id)) throw new UsageError(`${flag}: unknown rewrite "${id}" (expected ${REWRITE_IDS.join(', ')})`);
