@@ -7944,8 +7944,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var moduleRtn;
         var Module = moduleArg;
         var readyPromiseResolve, readyPromiseReject;
-        var readyPromise = new Promise((resolve9, reject) => {
-          readyPromiseResolve = resolve9;
+        var readyPromise = new Promise((resolve10, reject) => {
+          readyPromiseResolve = resolve10;
           readyPromiseReject = reject;
         });
         var ENVIRONMENT_IS_WEB = typeof window == "object";
@@ -8028,13 +8028,13 @@ ${JSON.stringify(symbolNames, null, 2)}`);
             }
             readAsync = /* @__PURE__ */ __name(async (url) => {
               if (isFileURI(url)) {
-                return new Promise((resolve9, reject) => {
+                return new Promise((resolve10, reject) => {
                   var xhr = new XMLHttpRequest();
                   xhr.open("GET", url, true);
                   xhr.responseType = "arraybuffer";
                   xhr.onload = () => {
                     if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                      resolve9(xhr.response);
+                      resolve10(xhr.response);
                       return;
                     }
                     reject(xhr.status);
@@ -8258,10 +8258,10 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           __name(receiveInstantiationResult, "receiveInstantiationResult");
           var info2 = getWasmImports();
           if (Module["instantiateWasm"]) {
-            return new Promise((resolve9, reject) => {
+            return new Promise((resolve10, reject) => {
               Module["instantiateWasm"](info2, (mod, inst) => {
                 receiveInstance(mod, inst);
-                resolve9(mod.exports);
+                resolve10(mod.exports);
               });
             });
           }
@@ -12092,8 +12092,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve9, reject) {
-              promiseResolve = resolve9;
+            return new Promise(function(resolve10, reject) {
+              promiseResolve = resolve10;
               promiseReject = reject;
               const data = stream.read();
               if (data !== null) ondata(data);
@@ -12126,11 +12126,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err2) {
           stream.destroy(err2);
-          return new Promise((resolve9, reject) => {
-            if (stream._duplexState & DESTROYED) return resolve9({ value: void 0, done: true });
+          return new Promise((resolve10, reject) => {
+            if (stream._duplexState & DESTROYED) return resolve10({ value: void 0, done: true });
             stream.once("close", function() {
               if (err2) reject(err2);
-              else resolve9({ value: void 0, done: true });
+              else resolve10({ value: void 0, done: true });
             });
           });
         }
@@ -12174,8 +12174,8 @@ var require_streamx = __commonJS({
         const writes = pending2 + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve9) => {
-          state.drains.push({ writes, resolve: resolve9 });
+        return new Promise((resolve10) => {
+          state.drains.push({ writes, resolve: resolve10 });
         });
       }
       write(data) {
@@ -12280,10 +12280,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         return pipeline(...streams, (err2) => {
           if (err2) return reject(err2);
-          resolve9();
+          resolve10();
         });
       });
     }
@@ -12953,16 +12953,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err2);
         }
-        function onnext(resolve9, reject) {
+        function onnext(resolve10, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve9({ value: entryStream, done: false });
+            resolve10({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve9;
+          promiseResolve = resolve10;
           promiseReject = reject;
           consumeCallback(null);
           if (extract._finished && promiseResolve) {
@@ -12990,11 +12990,11 @@ var require_extract = __commonJS({
         function destroy(err2) {
           extract.destroy(err2);
           consumeCallback(err2);
-          return new Promise((resolve9, reject) => {
-            if (extract.destroyed) return resolve9({ value: void 0, done: true });
+          return new Promise((resolve10, reject) => {
+            if (extract.destroyed) return resolve10({ value: void 0, done: true });
             extract.once("close", function() {
               if (err2) reject(err2);
-              else resolve9({ value: void 0, done: true });
+              else resolve10({ value: void 0, done: true });
             });
           });
         }
@@ -13279,7 +13279,7 @@ function createExtract() {
   return import_tar_stream.default.extract({ filenameEncoding: "latin1", allowUnknownFormat: true });
 }
 function drained(s) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     const off = (ev, fn) => {
       if (s.off) s.off(ev, fn);
       else s.removeListener?.(ev, fn);
@@ -13287,7 +13287,7 @@ function drained(s) {
     const done = () => {
       off("error", fail);
       off("close", closed);
-      resolve9();
+      resolve10();
     };
     const fail = (e) => {
       off("drain", done);
@@ -20602,7 +20602,7 @@ var require_crypto = __commonJS({
       MAC_INFO,
       bindingAvailable: !!binding,
       init: (() => {
-        return new Promise(async (resolve9, reject) => {
+        return new Promise(async (resolve10, reject) => {
           try {
             POLY1305_WASM_MODULE = await require_poly1305()();
             POLY1305_RESULT_MALLOC = POLY1305_WASM_MODULE._malloc(16);
@@ -20614,7 +20614,7 @@ var require_crypto = __commonJS({
           } catch (ex) {
             return reject(ex);
           }
-          resolve9();
+          resolve10();
         });
       })(),
       NullCipher,
@@ -21872,7 +21872,7 @@ var require_agent = __commonJS({
     "use strict";
     var { Socket } = __require("net");
     var { Duplex: Duplex2 } = __require("stream");
-    var { resolve: resolve9 } = __require("path");
+    var { resolve: resolve10 } = __require("path");
     var { readFile: readFile3 } = __require("fs");
     var { execFile, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
@@ -22008,7 +22008,7 @@ var require_agent = __commonJS({
       const RET_ERR_BINSTDIN = 13;
       const RET_ERR_BINSTDOUT = 14;
       const RET_ERR_BADLEN = 15;
-      const EXEPATH = resolve9(__dirname, "..", "util/pagent.exe");
+      const EXEPATH = resolve10(__dirname, "..", "util/pagent.exe");
       const ERROR = {
         [RET_ERR_BADARGS]: new Error("Invalid pagent.exe arguments"),
         [RET_ERR_UNAVAILABLE]: new Error("Pageant is not running"),
@@ -35799,14 +35799,14 @@ var require_async_iterator = __commonJS({
       };
     }
     function readAndResolve(iter) {
-      var resolve9 = iter[kLastResolve];
-      if (resolve9 !== null) {
+      var resolve10 = iter[kLastResolve];
+      if (resolve10 !== null) {
         var data = iter[kStream].read();
         if (data !== null) {
           iter[kLastPromise] = null;
           iter[kLastResolve] = null;
           iter[kLastReject] = null;
-          resolve9(createIterResult(data, false));
+          resolve10(createIterResult(data, false));
         }
       }
     }
@@ -35814,13 +35814,13 @@ var require_async_iterator = __commonJS({
       process.nextTick(readAndResolve, iter);
     }
     function wrapForNext(lastPromise, iter) {
-      return function(resolve9, reject) {
+      return function(resolve10, reject) {
         lastPromise.then(function() {
           if (iter[kEnded]) {
-            resolve9(createIterResult(void 0, true));
+            resolve10(createIterResult(void 0, true));
             return;
           }
-          iter[kHandlePromise](resolve9, reject);
+          iter[kHandlePromise](resolve10, reject);
         }, reject);
       };
     }
@@ -35840,12 +35840,12 @@ var require_async_iterator = __commonJS({
           return Promise.resolve(createIterResult(void 0, true));
         }
         if (this[kStream].destroyed) {
-          return new Promise(function(resolve9, reject) {
+          return new Promise(function(resolve10, reject) {
             process.nextTick(function() {
               if (_this[kError]) {
                 reject(_this[kError]);
               } else {
-                resolve9(createIterResult(void 0, true));
+                resolve10(createIterResult(void 0, true));
               }
             });
           });
@@ -35868,13 +35868,13 @@ var require_async_iterator = __commonJS({
       return this;
     }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
       var _this2 = this;
-      return new Promise(function(resolve9, reject) {
+      return new Promise(function(resolve10, reject) {
         _this2[kStream].destroy(null, function(err2) {
           if (err2) {
             reject(err2);
             return;
           }
-          resolve9(createIterResult(void 0, true));
+          resolve10(createIterResult(void 0, true));
         });
       });
     }), _Object$setPrototypeO), AsyncIteratorPrototype);
@@ -35896,15 +35896,15 @@ var require_async_iterator = __commonJS({
         value: stream._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve9, reject) {
+        value: function value(resolve10, reject) {
           var data = iterator[kStream].read();
           if (data) {
             iterator[kLastPromise] = null;
             iterator[kLastResolve] = null;
             iterator[kLastReject] = null;
-            resolve9(createIterResult(data, false));
+            resolve10(createIterResult(data, false));
           } else {
-            iterator[kLastResolve] = resolve9;
+            iterator[kLastResolve] = resolve10;
             iterator[kLastReject] = reject;
           }
         },
@@ -35923,12 +35923,12 @@ var require_async_iterator = __commonJS({
           iterator[kError] = err2;
           return;
         }
-        var resolve9 = iterator[kLastResolve];
-        if (resolve9 !== null) {
+        var resolve10 = iterator[kLastResolve];
+        if (resolve10 !== null) {
           iterator[kLastPromise] = null;
           iterator[kLastResolve] = null;
           iterator[kLastReject] = null;
-          resolve9(createIterResult(void 0, true));
+          resolve10(createIterResult(void 0, true));
         }
         iterator[kEnded] = true;
       });
@@ -35943,7 +35943,7 @@ var require_async_iterator = __commonJS({
 var require_from2 = __commonJS({
   "node_modules/readable-stream/lib/internal/streams/from.js"(exports, module2) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve9, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve10, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -35952,7 +35952,7 @@ var require_from2 = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve9(value);
+        resolve10(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -35960,13 +35960,13 @@ var require_from2 = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args2 = arguments;
-        return new Promise(function(resolve9, reject) {
+        return new Promise(function(resolve10, reject) {
           var gen = fn.apply(self2, args2);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve9, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve10, reject, _next, _throw, "next", value);
           }
           function _throw(err2) {
-            asyncGeneratorStep(gen, resolve9, reject, _next, _throw, "throw", err2);
+            asyncGeneratorStep(gen, resolve10, reject, _next, _throw, "throw", err2);
           }
           _next(void 0);
         });
@@ -37926,11 +37926,11 @@ var require_modem = __commonJS({
       return opts;
     };
     var findDefaultUnixSocket = function() {
-      return new Promise(function(resolve9) {
+      return new Promise(function(resolve10) {
         var userDockerSocket = path.join(os2.homedir(), ".docker", "run", "docker.sock");
         fs2.access(userDockerSocket, function(err2) {
-          if (err2) resolve9("/var/run/docker.sock");
-          else resolve9(userDockerSocket);
+          if (err2) resolve10("/var/run/docker.sock");
+          else resolve10(userDockerSocket);
         });
       });
     };
@@ -40319,12 +40319,12 @@ var require_exec = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40349,12 +40349,12 @@ var require_exec = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40378,12 +40378,12 @@ var require_exec = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40448,12 +40448,12 @@ var require_container = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40478,12 +40478,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40509,12 +40509,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40538,12 +40538,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40566,12 +40566,12 @@ var require_container = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40595,12 +40595,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40626,12 +40626,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40659,12 +40659,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40688,12 +40688,12 @@ var require_container = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40720,12 +40720,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40750,12 +40750,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40781,12 +40781,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40813,12 +40813,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(new Exec(self2.modem, data.Id));
+            resolve10(new Exec(self2.modem, data.Id));
           });
         });
       } else {
@@ -40846,12 +40846,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40878,12 +40878,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40909,12 +40909,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40940,12 +40940,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -40970,12 +40970,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41002,12 +41002,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, stream) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(stream);
+            resolve10(stream);
           });
         });
       } else {
@@ -41032,12 +41032,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41064,12 +41064,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41095,12 +41095,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41126,12 +41126,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41157,12 +41157,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41189,12 +41189,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41219,12 +41219,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41253,12 +41253,12 @@ var require_container = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41296,12 +41296,12 @@ var require_image = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(opts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41325,12 +41325,12 @@ var require_image = __commonJS({
         authconfig: args2.opts ? args2.opts.authconfig : void 0
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(fopts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41352,12 +41352,12 @@ var require_image = __commonJS({
         }
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(opts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41379,12 +41379,12 @@ var require_image = __commonJS({
         }
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(opts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41416,12 +41416,12 @@ var require_image = __commonJS({
       };
       delete optsf.options.authconfig;
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41448,12 +41448,12 @@ var require_image = __commonJS({
         }
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41478,12 +41478,12 @@ var require_image = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41521,12 +41521,12 @@ var require_volume2 = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41551,12 +41551,12 @@ var require_volume2 = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41594,12 +41594,12 @@ var require_network = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(opts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41625,12 +41625,12 @@ var require_network = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41655,12 +41655,12 @@ var require_network = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41685,12 +41685,12 @@ var require_network = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41728,12 +41728,12 @@ var require_service = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41757,12 +41757,12 @@ var require_service = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41797,12 +41797,12 @@ var require_service = __commonJS({
         options: opts
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41828,12 +41828,12 @@ var require_service = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41872,12 +41872,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41901,12 +41901,12 @@ var require_plugin = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41932,12 +41932,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41969,12 +41969,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -41997,12 +41997,12 @@ var require_plugin = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42025,12 +42025,12 @@ var require_plugin = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42054,12 +42054,12 @@ var require_plugin = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42084,12 +42084,12 @@ var require_plugin = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42119,12 +42119,12 @@ var require_plugin = __commonJS({
         options: opts
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42163,12 +42163,12 @@ var require_secret = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42194,12 +42194,12 @@ var require_secret = __commonJS({
         options: opts
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42224,12 +42224,12 @@ var require_secret = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42268,12 +42268,12 @@ var require_config = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42298,12 +42298,12 @@ var require_config = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42329,12 +42329,12 @@ var require_config = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42375,12 +42375,12 @@ var require_task = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42407,12 +42407,12 @@ var require_task = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42450,12 +42450,12 @@ var require_node3 = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42482,12 +42482,12 @@ var require_node3 = __commonJS({
         options: opts
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -42511,12 +42511,12 @@ var require_node3 = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -43086,7 +43086,7 @@ var require_call_credentials = __commonJS({
           if (isCurrentOauth2Client(googleCredentials)) {
             getHeaders = googleCredentials.getRequestHeaders(options.service_url);
           } else {
-            getHeaders = new Promise((resolve9, reject) => {
+            getHeaders = new Promise((resolve10, reject) => {
               googleCredentials.getRequestMetadata(options.service_url, (err2, headers) => {
                 if (err2) {
                   reject(err2);
@@ -43096,7 +43096,7 @@ var require_call_credentials = __commonJS({
                   reject(new Error("Headers not set by metadata plugin"));
                   return;
                 }
-                resolve9(headers);
+                resolve10(headers);
               });
             });
           }
@@ -43152,10 +43152,10 @@ var require_call_credentials = __commonJS({
         this.metadataGenerator = metadataGenerator;
       }
       generateMetadata(options) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           this.metadataGenerator(options, (err2, metadata2) => {
             if (metadata2 !== void 0) {
-              resolve9(metadata2);
+              resolve10(metadata2);
             } else {
               reject(err2);
             }
@@ -43540,14 +43540,14 @@ var require_channel_credentials = __commonJS({
       }
       connect(socket) {
         const tlsConnectOptions = Object.assign({ socket }, this.connectionOptions);
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           const tlsSocket = (0, tls_1.connect)(tlsConnectOptions, () => {
             var _a;
             if (((_a = this.connectionOptions.rejectUnauthorized) !== null && _a !== void 0 ? _a : true) && !tlsSocket.authorized) {
               reject(tlsSocket.authorizationError);
               return;
             }
-            resolve9({
+            resolve10({
               socket: tlsSocket,
               secure: true
             });
@@ -43666,8 +43666,8 @@ var require_channel_credentials = __commonJS({
         if (this.hasReceivedUpdates()) {
           return Promise.resolve(this.getLatestSecureContext());
         } else {
-          return new Promise((resolve9) => {
-            this.secureContextWatchers.push(resolve9);
+          return new Promise((resolve10) => {
+            this.secureContextWatchers.push(resolve10);
           });
         }
       }
@@ -43700,7 +43700,7 @@ var require_channel_credentials = __commonJS({
         this.callCredentials = callCredentials;
       }
       connect(socket) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           const secureContext = this.parent.getLatestSecureContext();
           if (!secureContext) {
             reject(new Error("Failed to load credentials"));
@@ -43725,7 +43725,7 @@ var require_channel_credentials = __commonJS({
               reject(tlsSocket.authorizationError);
               return;
             }
-            resolve9({
+            resolve10({
               socket: tlsSocket,
               secure: true
             });
@@ -47319,7 +47319,7 @@ var require_aspromise = __commonJS({
       var params = new Array(arguments.length - 1), offset = 0, index = 2, pending2 = true;
       while (index < arguments.length)
         params[offset++] = arguments[index++];
-      return new Promise(function executor(resolve9, reject) {
+      return new Promise(function executor(resolve10, reject) {
         params[offset] = function callback2(err2) {
           if (pending2) {
             pending2 = false;
@@ -47329,7 +47329,7 @@ var require_aspromise = __commonJS({
               var params2 = new Array(arguments.length - 1), offset2 = 0;
               while (offset2 < params2.length)
                 params2[offset2++] = arguments[offset2];
-              resolve9.apply(null, params2);
+              resolve10.apply(null, params2);
             }
           }
         };
@@ -49889,7 +49889,7 @@ var require_path = __commonJS({
         return prefix + parts2.join("/");
       }
     );
-    path.resolve = function resolve9(originPath, includePath, alreadyNormalized) {
+    path.resolve = function resolve10(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize3(includePath);
       if (isAbsolute5(includePath))
@@ -50246,7 +50246,7 @@ var require_mapfield = __commonJS({
         keepComments ? this.comment : void 0
       ]);
     };
-    MapField.prototype.resolve = function resolve9() {
+    MapField.prototype.resolve = function resolve10() {
       if (this.resolved)
         return this;
       if (types.mapKey[this.keyType] === void 0)
@@ -50323,7 +50323,7 @@ var require_method = __commonJS({
         this.parsedOptions
       ]);
     };
-    Method.prototype.resolve = function resolve9() {
+    Method.prototype.resolve = function resolve10() {
       if (this.resolved)
         return this;
       this.resolvedRequestType = this.parent.lookupType(this.requestType);
@@ -51941,7 +51941,7 @@ var require_field = __commonJS({
         keepComments ? this.comment : void 0
       ]);
     };
-    Field.prototype.resolve = function resolve9() {
+    Field.prototype.resolve = function resolve10() {
       if (this.resolved)
         return this;
       if ((this.typeDefault = types.defaults[this.type]) === void 0) {
@@ -52214,7 +52214,7 @@ var require_object = __commonJS({
       this.parent = null;
       this.resolved = false;
     };
-    ReflectionObject.prototype.resolve = function resolve9() {
+    ReflectionObject.prototype.resolve = function resolve10() {
       if (this.resolved)
         return this;
       if (this.root instanceof Root)
@@ -57186,18 +57186,18 @@ var require_compression_filter = __commonJS({
         this.maxRecvMessageLength = maxRecvMessageLength;
       }
       compressMessage(message) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           zlib2.deflate(message, (err2, output) => {
             if (err2) {
               reject(err2);
             } else {
-              resolve9(output);
+              resolve10(output);
             }
           });
         });
       }
       decompressMessage(message) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           let totalLength = 0;
           const messageParts = [];
           const decompresser = zlib2.createInflate();
@@ -57219,7 +57219,7 @@ var require_compression_filter = __commonJS({
             }
           });
           decompresser.on("end", () => {
-            resolve9(Buffer.concat(messageParts));
+            resolve10(Buffer.concat(messageParts));
           });
           decompresser.write(message);
           decompresser.end();
@@ -57232,18 +57232,18 @@ var require_compression_filter = __commonJS({
         this.maxRecvMessageLength = maxRecvMessageLength;
       }
       compressMessage(message) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           zlib2.gzip(message, (err2, output) => {
             if (err2) {
               reject(err2);
             } else {
-              resolve9(output);
+              resolve10(output);
             }
           });
         });
       }
       decompressMessage(message) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           let totalLength = 0;
           const messageParts = [];
           const decompresser = zlib2.createGunzip();
@@ -57265,7 +57265,7 @@ var require_compression_filter = __commonJS({
             }
           });
           decompresser.on("end", () => {
-            resolve9(Buffer.concat(messageParts));
+            resolve10(Buffer.concat(messageParts));
           });
           decompresser.write(message);
           decompresser.end();
@@ -58615,7 +58615,7 @@ var require_http_proxy = __commonJS({
       options.headers = headers;
       const proxyAddressString = (0, subchannel_address_1.subchannelAddressToString)(address);
       trace("Using proxy " + proxyAddressString + " to connect to " + options.path);
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         const request = http.request(options);
         request.once("connect", (res, socket, head) => {
           request.removeAllListeners();
@@ -58626,7 +58626,7 @@ var require_http_proxy = __commonJS({
               socket.unshift(head);
             }
             trace("Successfully established a plaintext connection to " + options.path + " through proxy " + proxyAddressString);
-            resolve9(socket);
+            resolve10(socket);
           } else {
             (0, logging_1.log)(constants_1.LogVerbosity.ERROR, "Failed to connect to " + options.path + " through proxy " + proxyAddressString + " with status " + res.statusCode);
             reject();
@@ -59614,7 +59614,7 @@ var require_transport = __commonJS({
         if (secureConnectResult.socket.closed) {
           return Promise.reject("Connection closed before starting HTTP/2 handshake");
         }
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           var _a, _b, _c, _d, _e, _f, _g, _h;
           let remoteName = null;
           let realTarget = this.channelTarget;
@@ -59685,7 +59685,7 @@ var require_transport = __commonJS({
             session.removeAllListeners();
             secureConnectResult.socket.removeListener("close", closeHandler);
             secureConnectResult.socket.removeListener("error", errorHandler);
-            resolve9(new Http2Transport(session, address, options, remoteName));
+            resolve10(new Http2Transport(session, address, options, remoteName));
             this.session = null;
           });
           session.once("close", closeHandler);
@@ -59699,7 +59699,7 @@ var require_transport = __commonJS({
           if (proxiedSocket) {
             return proxiedSocket;
           } else {
-            return new Promise((resolve9, reject) => {
+            return new Promise((resolve10, reject) => {
               const closeCallback = () => {
                 reject(new Error("Socket closed"));
               };
@@ -59709,7 +59709,7 @@ var require_transport = __commonJS({
               const socket = net.connect(address, () => {
                 socket.removeListener("close", closeCallback);
                 socket.removeListener("error", errorCallback);
-                resolve9(socket);
+                resolve10(socket);
               });
               socket.once("close", closeCallback);
               socket.once("error", errorCallback);
@@ -63161,7 +63161,7 @@ var require_server_interceptors = __commonJS({
           } else {
             decompresser = zlib2.createGunzip();
           }
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             let totalLength = 0;
             const messageParts = [];
             decompresser.on("error", (error) => {
@@ -63182,7 +63182,7 @@ var require_server_interceptors = __commonJS({
               }
             });
             decompresser.on("end", () => {
-              resolve9(Buffer.concat(messageParts));
+              resolve10(Buffer.concat(messageParts));
             });
             decompresser.write(messageContents);
             decompresser.end();
@@ -63793,10 +63793,10 @@ var require_server2 = __commonJS({
         bindOneAddress(address, boundPortObject) {
           this.trace("Attempting to bind " + (0, subchannel_address_1.subchannelAddressToString)(address));
           const http2Server = this.createHttp2Server(boundPortObject.credentials);
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             const onError = (err2) => {
               this.trace("Failed to bind " + (0, subchannel_address_1.subchannelAddressToString)(address) + " with error " + err2.message);
-              resolve9({
+              resolve10({
                 port: "port" in address ? address.port : 1,
                 error: err2.message
               });
@@ -63824,7 +63824,7 @@ var require_server2 = __commonJS({
               });
               boundPortObject.listeningServers.add(http2Server);
               this.trace("Successfully bound " + (0, subchannel_address_1.subchannelAddressToString)(boundSubchannelAddress));
-              resolve9({
+              resolve10({
                 port: "port" in boundSubchannelAddress ? boundSubchannelAddress.port : 1
               });
               http2Server.removeListener("error", onError);
@@ -63877,7 +63877,7 @@ var require_server2 = __commonJS({
           }
         }
         resolvePort(port) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             let seenResolution = false;
             const resolverListener = (endpointList, attributes, serviceConfig, resolutionNote) => {
               if (seenResolution) {
@@ -63893,7 +63893,7 @@ var require_server2 = __commonJS({
                 reject(new Error(`No addresses resolved for port ${port}`));
                 return true;
               }
-              resolve9(addressList);
+              resolve10(addressList);
               return true;
             };
             const resolver = (0, resolver_1.createResolver)(port, resolverListener, this.options);
@@ -67642,12 +67642,12 @@ var require_docker = __commonJS({
       };
       delete opts.authconfig;
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(self2.getContainer(data.Id));
+            resolve10(self2.getContainer(data.Id));
           });
         });
       } else {
@@ -67680,12 +67680,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -67713,12 +67713,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -67749,12 +67749,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -67777,12 +67777,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -67847,12 +67847,12 @@ var require_docker = __commonJS({
         }
       }
       if (callback2 === void 0) {
-        return new self2.modem.Promise(function(resolve9, reject) {
+        return new self2.modem.Promise(function(resolve10, reject) {
           dialWithSession(function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -67911,12 +67911,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -67940,12 +67940,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -67970,12 +67970,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -67998,12 +67998,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68029,12 +68029,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68057,12 +68057,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68089,12 +68089,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(self2.getSecret(data.ID));
+            resolve10(self2.getSecret(data.ID));
           });
         });
       } else {
@@ -68122,12 +68122,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(self2.getConfig(data.ID));
+            resolve10(self2.getConfig(data.ID));
           });
         });
       } else {
@@ -68151,12 +68151,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68179,12 +68179,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68209,12 +68209,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(self2.getPlugin(args2.opts.name));
+            resolve10(self2.getPlugin(args2.opts.name));
           });
         });
       } else {
@@ -68238,12 +68238,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68266,12 +68266,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68293,12 +68293,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68321,12 +68321,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68349,12 +68349,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68377,12 +68377,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68408,12 +68408,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(self2.getVolume(data.Name));
+            resolve10(self2.getVolume(data.Name));
           });
         });
       } else {
@@ -68445,12 +68445,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(self2.getService(data.ID || data.Id));
+            resolve10(self2.getService(data.ID || data.Id));
           });
         });
       } else {
@@ -68475,12 +68475,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68506,12 +68506,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(self2.getNetwork(data.Id));
+            resolve10(self2.getNetwork(data.Id));
           });
         });
       } else {
@@ -68536,12 +68536,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68564,12 +68564,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback2 === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68591,12 +68591,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(opts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68618,12 +68618,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(opts, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68645,12 +68645,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68672,12 +68672,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68701,12 +68701,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68833,7 +68833,7 @@ var require_docker = __commonJS({
       };
       extend(optsc, createOptions);
       var containero;
-      return new this.modem.Promise(function(resolve9, reject) {
+      return new this.modem.Promise(function(resolve10, reject) {
         self2.createContainer(optsc).then(function(container) {
           containero = container;
           return container.attach({
@@ -68866,7 +68866,7 @@ var require_docker = __commonJS({
         }).then(function(data) {
           return containero.wait();
         }).then(function(data) {
-          resolve9([data, containero]);
+          resolve10([data, containero]);
         }).catch(function(err2) {
           reject(err2);
         });
@@ -68887,12 +68887,12 @@ var require_docker = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68916,12 +68916,12 @@ var require_docker = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68944,12 +68944,12 @@ var require_docker = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -68973,12 +68973,12 @@ var require_docker = __commonJS({
         options: args2.opts
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -69001,12 +69001,12 @@ var require_docker = __commonJS({
         }
       };
       if (args2.callback === void 0) {
-        return new this.modem.Promise(function(resolve9, reject) {
+        return new this.modem.Promise(function(resolve10, reject) {
           self2.modem.dial(optsf, function(err2, data) {
             if (err2) {
               return reject(err2);
             }
-            resolve9(data);
+            resolve10(data);
           });
         });
       } else {
@@ -69228,32 +69228,32 @@ async function findCredentials(registry, configPath, timeoutMs = 1e4) {
 }
 function fromHelper(name2, server, timeoutMs) {
   if (!/^[A-Za-z0-9._-]+$/.test(name2)) return Promise.resolve(null);
-  return new Promise((resolve9) => {
+  return new Promise((resolve10) => {
     let out2 = "";
     let child;
     try {
       child = spawn(`docker-credential-${name2}`, ["get"], { stdio: ["pipe", "pipe", "ignore"] });
     } catch {
-      resolve9(null);
+      resolve10(null);
       return;
     }
     const timer = setTimeout(() => child.kill(), timeoutMs);
     child.on("error", () => {
       clearTimeout(timer);
-      resolve9(null);
+      resolve10(null);
     });
     child.stdout?.on("data", (d) => {
       out2 += d.toString("utf8");
     });
     child.on("close", (code) => {
       clearTimeout(timer);
-      if (code !== 0) return resolve9(null);
+      if (code !== 0) return resolve10(null);
       try {
         const j = JSON.parse(out2);
-        if (!j.Secret || !j.Username || j.Username === "<token>") return resolve9(null);
-        resolve9({ username: j.Username, password: j.Secret });
+        if (!j.Secret || !j.Username || j.Username === "<token>") return resolve10(null);
+        resolve10({ username: j.Username, password: j.Secret });
       } catch {
-        resolve9(null);
+        resolve10(null);
       }
     });
     child.stdin?.end(server);
@@ -75617,10 +75617,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -75634,7 +75634,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -75658,7 +75658,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -75674,7 +75674,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -75765,7 +75765,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -75779,13 +75779,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep2 + cb;
-              sep2 = "";
+                comment2 += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -75828,18 +75828,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -75893,8 +75893,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -75906,7 +75906,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -75917,8 +75917,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -75935,7 +75935,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -76115,7 +76115,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -76132,24 +76132,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -76332,25 +76332,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -77160,14 +77160,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep2, value }) {
+    function stringifyItem({ start: start2, key, sep: sep3, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -78334,18 +78334,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar2.end) {
-            sep2 = scalar2.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar2.end;
+            sep3.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start: start2, key: scalar2, sep: sep2 }]
+            items: [{ start: start2, key: scalar2, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -78498,15 +78498,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep2 }]
+                    items: [{ start: start3, key, sep: sep3 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -78700,13 +78700,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep2 }]
+              items: [{ start: start2, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -79850,8 +79850,8 @@ var require_ignore2 = __commonJS({
 });
 
 // src/action/run.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, readFileSync as readFileSync7, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname8, relative as relative6, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync6, mkdirSync as mkdirSync2, readFileSync as readFileSync8, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname9, relative as relative6, resolve as resolve9 } from "node:path";
 
 // src/dockerfile/expand.ts
 var SPECIAL = /* @__PURE__ */ new Set(["@", "*", "#", "?", "-", "$", "!"]);
@@ -81380,7 +81380,7 @@ function buildStages(instructions, expand = (r) => r) {
       stages[stages.length - 1].instructions.push(ins);
     }
   }
-  const resolve9 = (ref, before) => {
+  const resolve10 = (ref, before) => {
     const r = ref.toLowerCase();
     if (/^\d+$/.test(r)) return Number(r) < before ? Number(r) : void 0;
     const s = stages.find((x) => x.name === r && x.index < before);
@@ -81398,7 +81398,7 @@ function buildStages(instructions, expand = (r) => r) {
         }
       }
       for (const r of refs) {
-        const k = resolve9(expand(r), st.index);
+        const k = resolve10(expand(r), st.index);
         if (k !== void 0 && !st.dependsOn.includes(k)) st.dependsOn.push(k);
       }
     }
@@ -84265,10 +84265,10 @@ function appendToRun(source, ins, command2) {
   if (/[#&|]/.test(tail.replace(/&&|\|\|/g, ""))) return null;
   const logical = ins.rest.text.trimEnd();
   if (/(&&|\|\||\|)$/.test(logical)) return null;
-  const sep2 = logical.endsWith(";") ? " " : " && ";
+  const sep3 = logical.endsWith(";") ? " " : " && ";
   const firstLine = source.position(ins.restSpan.start).line;
   const lastLineNo = source.position(end).line;
-  if (lastLineNo > firstLine && sep2 === " && ") {
+  if (lastLineNo > firstLine && sep3 === " && ") {
     const lineStart = text.lastIndexOf("\n", end - 1) + 1;
     const lineText = text.slice(lineStart, end);
     const indent = /^[ \t]*/.exec(lineText)[0];
@@ -84280,7 +84280,7 @@ function appendToRun(source, ins, command2) {
       return { span: { start: end, end }, text: ` && ${esc}${eol2}${indent}${command2}` };
     }
   }
-  return { span: { start: end, end }, text: `${sep2}${command2}` };
+  return { span: { start: end, end }, text: `${sep3}${command2}` };
 }
 var apt_lists_cleanup_default = defineRule({
   meta: {
@@ -87330,7 +87330,7 @@ var no_delete_in_later_layer_default = defineRule({
       const out2 = [];
       const wd = workdirAt(source, ins);
       let cwdKnown = true;
-      const resolve9 = (w) => {
+      const resolve10 = (w) => {
         if (!w) return void 0;
         const p = resolvePathWord(w.raw, env2);
         if (p === void 0 || p === "-" || p.startsWith("/dev/") || p.startsWith("/proc/")) return void 0;
@@ -87338,7 +87338,7 @@ var no_delete_in_later_layer_default = defineRule({
         return resolvePath(wd, p);
       };
       const add = (w, kind, tree) => {
-        const p = resolve9(w);
+        const p = resolve10(w);
         if (p && p !== "/" && w && !mountCovers(source, ins, p)) out2.push({ path: p, tree, kind, ins, at: w.span });
       };
       for (const c of source.commands(ins)) {
@@ -91475,23 +91475,53 @@ async function upsertComment(pr, body2, opts, marker = COMMENT_MARKER) {
 
 // src/action/lint.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
-import { basename as basename5, dirname as dirname7, relative as relative5, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
+import { dirname as dirname8, relative as relative5, resolve as resolve8 } from "node:path";
+
+// src/cli/context.ts
+import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
+import { basename as basename3, dirname as dirname2, resolve as resolve2, sep } from "node:path";
+function dirContext(dir, dockerfileName) {
+  const inside = (rel) => {
+    const p = resolve2(dir, rel);
+    return p === dir || p.startsWith(dir + sep) ? p : void 0;
+  };
+  return {
+    dir,
+    dockerfileName,
+    readFile(rel) {
+      const p = inside(rel);
+      if (!p) return void 0;
+      try {
+        return readFileSync4(p, "utf8");
+      } catch {
+        return void 0;
+      }
+    },
+    exists(rel) {
+      const p = inside(rel.replace(/^\.\//, "") || ".");
+      return p !== void 0 && existsSync2(p);
+    }
+  };
+}
+function fileContext(file) {
+  return dirContext(dirname2(file), basename3(file));
+}
 
 // src/cli/config-find.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, join as join6, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname3, join as join6, resolve as resolve3 } from "node:path";
 var CONFIG_NAMES = [".ballast.yaml", ".ballast.yml"];
 var HADOLINT_NAMES = [".hadolint.yaml", ".hadolint.yml"];
 function findConfigFile(startDir, env2) {
   const up = (names2) => {
-    let dir = resolve2(startDir);
+    let dir = resolve3(startDir);
     for (; ; ) {
       for (const n of names2) {
         const f2 = join6(dir, n);
-        if (existsSync2(f2)) return f2;
+        if (existsSync3(f2)) return f2;
       }
-      const parent = dirname2(dir);
+      const parent = dirname3(dir);
       if (parent === dir) return void 0;
       dir = parent;
     }
@@ -91510,14 +91540,14 @@ function findConfigFile(startDir, env2) {
     home && join6(home, ".hadolint.yaml"),
     home && join6(home, ".hadolint.yml")
   ].filter((x) => !!x);
-  const f = candidates.find((c) => existsSync2(c));
+  const f = candidates.find((c) => existsSync3(c));
   return f ? { file: f, kind: "hadolint" } : void 0;
 }
 
 // src/cli/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync4 } from "node:fs";
-import { dirname as dirname3, join as join7, resolve as resolve3 } from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+import { dirname as dirname4, join as join7, resolve as resolve4 } from "node:path";
 var ConfigError = class extends Error {
   constructor(file, line, column, message) {
     super(`${file}:${line}:${column}: ${message}`);
@@ -91689,7 +91719,7 @@ function loadBallastConfig(file, text, rules2) {
         break;
       }
       case "ignore":
-        config = { ...config, ignore: readStringList(r, value, "ignore").map((g) => g.startsWith("/") ? g : join7(dirname3(resolve3(file)), g)) };
+        config = { ...config, ignore: readStringList(r, value, "ignore").map((g) => g.startsWith("/") ? g : join7(dirname4(resolve4(file)), g)) };
         break;
       case "trustedRegistries":
         settings.trustedRegistries = readStringList(r, value, key);
@@ -91795,7 +91825,7 @@ function loadHadolintConfig(file, text, rules2) {
 function loadConfigFile(file, rules2, kind) {
   let text;
   try {
-    text = readFileSync4(file, "utf8");
+    text = readFileSync5(file, "utf8");
   } catch (e) {
     throw new ConfigError(file, 1, 1, `cannot read configuration: ${e.code ?? e.message}`);
   }
@@ -91805,22 +91835,22 @@ function loadConfigFile(file, rules2, kind) {
 
 // src/cli/files.ts
 var import_ignore = __toESM(require_ignore2(), 1);
-import { existsSync as existsSync3, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
-import { basename as basename4, dirname as dirname5, join as join8, relative as relative4, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
+import { basename as basename5, dirname as dirname6, join as join8, relative as relative4, resolve as resolve7 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat as stat4, statSync } from "fs";
-import { isAbsolute as isAbsolute4, posix as posix6, resolve as resolve5 } from "path";
+import { isAbsolute as isAbsolute4, posix as posix6, resolve as resolve6 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire as createRequire3 } from "module";
-import { basename as basename3, dirname as dirname4, normalize as normalize2, relative as relative3, resolve as resolve4, sep } from "path";
+import { basename as basename4, dirname as dirname5, normalize as normalize2, relative as relative3, resolve as resolve5, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire3(import.meta.url);
 function cleanPath(path) {
   let normalized = normalize2(path);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
@@ -91834,7 +91864,7 @@ function isRootDirectory(path) {
 function normalizePath(path, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve4(path);
+  if (resolvePaths) path = resolve5(path);
   if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
   if (path === ".") return "";
   const needsSeperator = path[path.length - 1] !== pathSeparator;
@@ -91959,13 +91989,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname4(path);
+  let parent = dirname5(path);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
     if (isSameRoot) depth++;
-    else parent = dirname4(parent);
+    else parent = dirname5(parent);
   }
   state.symlinks.set(path, resolved);
   return depth > 1;
@@ -92152,8 +92182,8 @@ var Walker = class {
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path;
-            const filename = basename3(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname4(resolvedPath), this.state.options);
+            const filename = basename4(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname5(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
           }
@@ -92205,7 +92235,7 @@ var Builder = class {
   options = {
     maxDepth: Infinity,
     suppressErrors: true,
-    pathSeparator: sep,
+    pathSeparator: sep2,
     filters: []
   };
   globFunction;
@@ -92556,7 +92586,7 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve6(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir,
@@ -92597,7 +92627,7 @@ async function gitignoreFilter(root) {
   const rules2 = [];
   for (const f of files) {
     try {
-      rules2.push({ dir: dirname5(f), ig: (0, import_ignore.default)().add(readFileSync5(f, "utf8")) });
+      rules2.push({ dir: dirname6(f), ig: (0, import_ignore.default)().add(readFileSync6(f, "utf8")) });
     } catch {
     }
   }
@@ -92623,12 +92653,12 @@ async function expandInputs(operands2, cwd) {
       add("-");
       continue;
     }
-    const abs = resolve6(cwd, op);
-    if (existsSync3(abs)) {
+    const abs = resolve7(cwd, op);
+    if (existsSync4(abs)) {
       if (statSync2(abs).isDirectory()) {
         const found = (await glob(WALK_PATTERNS, { cwd: abs, ignore: SKIP, dot: true, absolute: true, followSymbolicLinks: false })).sort();
         const keep = await gitignoreFilter(abs);
-        for (const f of found) if (isDockerfileName(basename4(f)) && keep(f)) add(f);
+        for (const f of found) if (isDockerfileName(basename5(f)) && keep(f)) add(f);
       } else add(abs);
       continue;
     }
@@ -92646,7 +92676,7 @@ async function expandInputs(operands2, cwd) {
 // src/action/runtime.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync, mkdirSync } from "node:fs";
-import { dirname as dirname6 } from "node:path";
+import { dirname as dirname7 } from "node:path";
 var InputError = class extends Error {
 };
 function inputEnvName(name2) {
@@ -92683,7 +92713,7 @@ function setOutputs(rt, outputs) {
 function appendSummary(rt, markdown) {
   const file = rt.env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  mkdirSync(dirname6(file), { recursive: true });
+  mkdirSync(dirname7(file), { recursive: true });
   appendFileSync(file, markdown, "utf8");
   return true;
 }
@@ -92698,30 +92728,6 @@ function group(title) {
 var endGroup = "::endgroup::\n";
 
 // src/action/lint.ts
-function fsContext(file) {
-  const dir = dirname7(file);
-  const inside = (rel) => {
-    const p = resolve7(dir, rel);
-    return p === dir || p.startsWith(dir + "/") ? p : void 0;
-  };
-  return {
-    dir,
-    dockerfileName: basename5(file),
-    readFile(rel) {
-      const p = inside(rel);
-      if (!p) return void 0;
-      try {
-        return readFileSync6(p, "utf8");
-      } catch {
-        return void 0;
-      }
-    },
-    exists(rel) {
-      const p = inside(rel.replace(/^\.\//, "") || ".");
-      return p !== void 0 && existsSync4(p);
-    }
-  };
-}
 function parseFailOnInput(value) {
   if (!value) return void 0;
   const f = parseFailOn(value);
@@ -92743,8 +92749,8 @@ var ConfigResolver = class {
   forDirectory(dir) {
     let found;
     if (this.explicit) {
-      const file = resolve7(this.workspace, this.explicit);
-      if (!existsSync4(file)) throw new InputError(`input "config": ${this.explicit}: configuration file not found`);
+      const file = resolve8(this.workspace, this.explicit);
+      if (!existsSync5(file)) throw new InputError(`input "config": ${this.explicit}: configuration file not found`);
       found = { file };
     } else found = findConfigFile(dir, this.env);
     let config = DEFAULT_CONFIG;
@@ -92755,7 +92761,7 @@ var ConfigResolver = class {
     return this.failOn ? { ...config, failOn: this.failOn } : config;
   }
   forFile(file) {
-    return this.forDirectory(dirname7(file));
+    return this.forDirectory(dirname8(file));
   }
 };
 async function findDockerfiles(workspace, patterns, warnings) {
@@ -92796,7 +92802,7 @@ async function lintWorkspace(inputs, configs) {
     if (config.ignore.length && import_picomatch2.default.isMatch(file, config.ignore, { dot: true })) continue;
     let text;
     try {
-      text = readFileSync6(file, "utf8");
+      text = readFileSync7(file, "utf8");
     } catch (e) {
       warnings.push(`${relative5(inputs.workspace, file)}: cannot read: ${e.code ?? e.message}`);
       continue;
@@ -92805,7 +92811,7 @@ async function lintWorkspace(inputs, configs) {
       warnings.push(`${relative5(inputs.workspace, file)}: looks like a binary file, not a Dockerfile`);
       continue;
     }
-    results.push(await lintText(file, text, { rules, config, context: fsContext(file) }));
+    results.push(await lintText(file, text, { rules, config, context: fileContext(file) }));
     failOns.push(config.failOn);
   }
   return { results, failOns, warnings };
@@ -92858,7 +92864,7 @@ async function runAction(rt) {
 async function runInner(rt) {
   const env2 = rt.env;
   const inputs = readInputs(env2);
-  const workspace = resolve8(env2.GITHUB_WORKSPACE || rt.cwd);
+  const workspace = resolve9(env2.GITHUB_WORKSPACE || rt.cwd);
   const explicitFailOn = parseFailOnInput(inputs.failOn);
   const configs = new ConfigResolver(workspace, inputs.config || void 0, inputs.failOn || void 0, env2);
   const lint = await lintWorkspace({ workspace, patterns: inputs.dockerfiles }, configs);
@@ -92877,8 +92883,8 @@ async function runInner(rt) {
   let image;
   let imageResult;
   if (inputs.image) {
-    const dockerfile = inputs.dockerfileForImage ? resolve8(workspace, inputs.dockerfileForImage) : void 0;
-    const thresholds = configs.forDirectory(dockerfile ? dirname8(dockerfile) : workspace).image;
+    const dockerfile = inputs.dockerfileForImage ? resolve9(workspace, inputs.dockerfileForImage) : void 0;
+    const thresholds = configs.forDirectory(dockerfile ? dirname9(dockerfile) : workspace).image;
     rt.write(group(`ballast: analyze ${inputs.image}`));
     try {
       image = await analyzeForAction(inputs.image, workspace, thresholds, rt.analyzeImage ?? defaultAnalyze, dockerfile ? relative6(workspace, dockerfile) : void 0);
@@ -92887,8 +92893,8 @@ async function runInner(rt) {
     }
     rt.write(imageLog(image));
     for (const c of image.checks) if (!c.pass) rt.write(annotation("error", `ballast: image ${image.ref}: ${c.message}`));
-    const config = configs.forDirectory(dockerfile ? dirname8(dockerfile) : workspace);
-    const source = dockerfile && existsSync5(dockerfile) ? DockerfileSource.parse(dockerfile, readFileSync7(dockerfile, "utf8")) : void 0;
+    const config = configs.forDirectory(dockerfile ? dirname9(dockerfile) : workspace);
+    const source = dockerfile && existsSync6(dockerfile) ? DockerfileSource.parse(dockerfile, readFileSync8(dockerfile, "utf8")) : void 0;
     imageResult = analyzeImageFindings(image.analysis, { rules, config: withThresholds(config, thresholds), dockerfile: source });
     if (imageResult.findings.length) {
       rt.write(tty2([imageResult], ctx));
@@ -92901,8 +92907,8 @@ async function runInner(rt) {
   }
   let sarifPath = "";
   if (inputs.sarifFile) {
-    sarifPath = resolve8(workspace, inputs.sarifFile);
-    mkdirSync2(dirname8(sarifPath), { recursive: true });
+    sarifPath = resolve9(workspace, inputs.sarifFile);
+    mkdirSync2(dirname9(sarifPath), { recursive: true });
     writeFileSync2(sarifPath, sarif(imageResult ? [...lint.results, imageResult] : lint.results, { ...ctx, color: false }), "utf8");
     rt.write(`ballast: SARIF written to ${relative6(workspace, sarifPath) || sarifPath}
 `);
