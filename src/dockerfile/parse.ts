@@ -71,11 +71,21 @@ export function normalizeForAst(text: string): string {
   });
 }
 
+/**
+ * dockerfile-ast needs seconds and gigabytes for a multi-megabyte line, and BuildKit refuses lines over
+ * 64 KiB anyway (reported as a syntax error): past the first kilobyte, such lines reach it as spaces
+ * (same length, so offsets hold).
+ */
+function blankLongLines(text: string): string {
+  if (text.length <= 65535) return text;
+  return text.replace(/[^\n]{65536,}/g, (line) => line.slice(0, 1024) + ' '.repeat(line.length - 1024));
+}
+
 export function parseText(text: string): ParsedDockerfile {
   const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
   const emptyContinuationLines: Span[] = [];
-  const ast = DockerfileParser.parse(normalizeForAst(text));
+  const ast = DockerfileParser.parse(blankLongLines(normalizeForAst(text)));
   // dockerfile-ast counts a BOM as the first character of line 1, as our offsets do
   const toOffset = (p: { line: number; character: number }) => Math.min(lines.lineStart(p.line + 1) + p.character, text.length);
 
@@ -146,6 +156,14 @@ export function parseText(text: string): ParsedDockerfile {
 
   if (instructions.length === 0) {
     problems.push({ message: 'file with no instructions', span: { start: 0, end: 0 } });
+  }
+  // BuildKit's scanner refuses physical lines longer than 64 KiB
+  for (let l = 1; l <= lines.lineCount; l++) {
+    const start = lines.lineStart(l);
+    const end = lines.lineEnd(l);
+    if (Buffer.byteLength(text.slice(start, Math.min(end, start + 65536 * 4)), 'utf8') > 65535) {
+      problems.push({ message: 'dockerfile line greater than max allowed size of 65535', span: { start, end: Math.min(end, start + 1) } });
+    }
   }
 
   return {

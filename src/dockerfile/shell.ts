@@ -47,6 +47,8 @@ export interface ShellScript {
   readonly hasError: boolean;
   readonly hasPipe: boolean;
   readonly span: Span;
+  /** Set when the script was not parsed at all (too long) or only partly (nesting too deep). */
+  readonly skipped?: 'too-long' | 'too-deep';
 }
 
 let parser: TsParser | undefined;
@@ -83,8 +85,17 @@ export function basename(p: string): string {
 }
 
 /** Parse shell text whose characters map to original offsets through `l.map`. */
+/** Scripts longer than this are not parsed (BuildKit itself rejects lines over 64 KiB). */
+export const MAX_SCRIPT_LENGTH = 256 * 1024;
+/** Nesting deeper than this (subshells, substitutions, `sh -c`) is not followed. */
+const MAX_DEPTH = 64;
+
 export function parseShell(l: LogicalText, depth = 0): ShellScript {
   if (!parser) throw new Error('shell parser not loaded: call loadShellParser() first');
+  if (l.text.length > MAX_SCRIPT_LENGTH || depth > MAX_DEPTH) {
+    const skipped = l.text.length > MAX_SCRIPT_LENGTH ? 'too-long' : 'too-deep';
+    return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length), skipped };
+  }
   const tree = parser.parse(l.text);
   if (!tree) return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
   const commands: Command[] = [];
@@ -98,7 +109,12 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
     return { raw: n.text, value, dynamic, span: span(n) };
   }
 
+  let tooDeep = false;
   function visit(n: TsNode, d: number, pipeline: number, piped: boolean, conditional: boolean): void {
+    if (d > MAX_DEPTH) {
+      tooDeep = true;
+      return;
+    }
     switch (n.type) {
       case 'command': {
         addCommand(n, d, pipeline, piped, conditional, []);
@@ -263,6 +279,10 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
   }
 
   function visitSubstitutions(n: TsNode, d: number): void {
+    if (d > MAX_DEPTH) {
+      tooDeep = true;
+      return;
+    }
     if (n.type === 'command_substitution' || n.type === 'process_substitution') {
       for (const c of n.namedChildren) if (c) visit(c, d, ++pipelineCounter, false, true);
       return;
@@ -271,10 +291,10 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
   }
 
   visit(tree.rootNode, depth, 0, false, false);
-  const hasError = tree.rootNode.hasError;
+  const hasError = tree.rootNode.hasError || tooDeep;
   tree.delete();
   commands.sort((a, b) => a.span.start - b.span.start);
-  return { text: l.text, map: l.map, commands, hasError, hasPipe, span: mapSpan(l, 0, l.text.length) };
+  return { text: l.text, map: l.map, commands, hasError, hasPipe, span: mapSpan(l, 0, l.text.length), ...(tooDeep ? { skipped: 'too-deep' as const } : {}) };
 }
 
 /** The content of a quoted `sh -c` argument as logical text mapped to original offsets. */

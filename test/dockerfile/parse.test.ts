@@ -198,3 +198,18 @@ describe('stages and variables', () => {
     expect(later).toBe(test);
   });
 });
+
+describe('hostile input stays bounded', () => {
+  it('reports lines over 64 KiB, as BuildKit refuses them', () => {
+    const p = parseText(`FROM alpine\nRUN echo ${'a'.repeat(70_000)}\n`);
+    expect(p.problems.map((x) => x.message)).toContain('dockerfile line greater than max allowed size of 65535');
+  });
+
+  it('does not follow absurd nesting in RUN', async () => {
+    const { DockerfileSource } = await import('../../src/dockerfile/source.js');
+    const src = DockerfileSource.parse('Dockerfile', `FROM alpine\nRUN ${'$('.repeat(3000)}ls${')'.repeat(3000)}\n`);
+    const run = src.instructions[1];
+    expect(() => src.commands(run)).not.toThrow();
+    expect(src.shell(run)[0].hasError).toBe(true);
+  });
+});

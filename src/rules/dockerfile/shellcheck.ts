@@ -130,7 +130,7 @@ export default defineRule({
         if (stageDialect === 'skip') return;
         const names = runVariables(ctx.source, ins);
         scripts.forEach((s, k) => {
-          if (!s.text.trim()) return;
+          if (!s.text.trim() || s.skipped) return;
           // `RUN powershell -Command …`: the script is PowerShell passed as arguments
           const first = s.commands.find((c) => c.depth === (s.commands[0]?.depth ?? 0));
           if (first && NON_POSIX_PROGRAM.test(first.program)) return;
