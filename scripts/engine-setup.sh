@@ -51,12 +51,67 @@ if ! $DOCKER image inspect ballast-test/busybox:latest >/dev/null 2>&1; then
   tar -C "$root" -c . | $DOCKER import -c 'CMD ["/bin/sh"]' - ballast-test/busybox:latest >/dev/null
   rm -rf "$root"
 fi
-if [ "${BALLAST_DEBIAN:-0}" = 1 ] && ! $DOCKER image inspect debian:bookworm >/dev/null 2>&1; then
-  log "debootstrap debian:bookworm (minbase)"
-  root=$(mktemp -d)
-  debootstrap --variant=minbase bookworm "$root" "${DEBIAN_MIRROR:-http://deb.debian.org/debian}" >"$STATE/debootstrap.log" 2>&1
-  tar -C "$root" -c . | $DOCKER import -c 'CMD ["bash"]' - debian:bookworm >/dev/null
-  rm -rf "$root"
+# debian:bookworm trusts the CA certificates this machine adds to Debian's own set (a company proxy CA,
+# a TLS-intercepting egress), installed the way an administrator installs one: a .crt per certificate in
+# /usr/local/share/ca-certificates/, which update-ca-certificates (run when an image installs
+# ca-certificates) adds to /etc/ssl/certs. Extra = in the host bundle (BALLAST_CA_BUNDLE, default
+# /etc/ssl/certs/ca-certificates.crt) but not shipped in /usr/share/ca-certificates by the host's packages
+# (all of the bundle when the host has no such directory). The image is labelled with the version of this
+# recipe and a digest of the extra certificates; it is made again when either differs.
+DEBIAN_BASE_VERSION=2
+extra_cas() { # DIR: writes one PEM .crt per extra certificate into DIR
+  local out=$1 bundle=${BALLAST_CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt} tmp f name n=0
+  mkdir -p "$out"
+  [ -s "$bundle" ] || return 0
+  tmp=$(mktemp -d)
+  # a certificate is known when its base64 body equals that of a packaged certificate (PEM text compared in
+  # one awk pass, no process per certificate)
+  : >"$tmp/known.pem"
+  [ -d /usr/share/ca-certificates ] && find /usr/share/ca-certificates -name '*.crt' -type f -exec cat {} + >"$tmp/known.pem"
+  awk -v dir="$tmp" '
+    { sub(/\r$/, "") }
+    /-----BEGIN CERTIFICATE-----/ { inblock = 1; body = ""; block = $0 "\n"; next }
+    !inblock { next }
+    { block = block $0 "\n" }
+    !/-----END CERTIFICATE-----/ { body = body $0; next }
+    { inblock = 0 }
+    FILENAME == known { seen[body] = 1; next }
+    !(body in seen) { seen[body] = 1; f = sprintf("%s/part-%04d.pem", dir, ++n); printf "%s", block > f; close(f) }
+  ' known="$tmp/known.pem" "$tmp/known.pem" "$bundle"
+  for f in "$tmp"/part-*.pem; do
+    [ -e "$f" ] || continue
+    n=$((n + 1))
+    name=$(openssl x509 -noout -subject -nameopt multiline -in "$f" | sed -n 's/^ *commonName *= *//p' | head -n1)
+    name=$(printf '%s' "${name:-ca}" | tr -c 'A-Za-z0-9.-' '_' | cut -c1-60)
+    openssl x509 -in "$f" -out "$out/$(printf '%02d' "$n")-$name.crt"
+  done
+  rm -rf "$tmp"
+}
+if [ "${BALLAST_DEBIAN:-0}" = 1 ]; then
+  cas=$(mktemp -d)
+  extra_cas "$cas"
+  cas_digest=$({ cat "$cas"/*.crt 2>/dev/null || true; } | sha256sum | cut -c1-16)
+  want="$DEBIAN_BASE_VERSION/$cas_digest"
+  have_base=$($DOCKER image inspect debian:bookworm --format '{{index .Config.Labels "org.ballast.local-base"}}' 2>/dev/null || true)
+  if [ "$have_base" != "$want" ]; then
+    log "debootstrap debian:bookworm (minbase) with $(find "$cas" -name '*.crt' | wc -l) extra CA certificate(s) (${have_base:-no image or no marker} -> $want)"
+    root=$(mktemp -d)
+    debootstrap --variant=minbase bookworm "$root" "${DEBIAN_MIRROR:-http://deb.debian.org/debian}" >"$STATE/debootstrap.log" 2>&1
+    mkdir -p "$root/usr/local/share/ca-certificates"
+    cp "$cas"/*.crt "$root/usr/local/share/ca-certificates/" 2>/dev/null || true
+    chmod 644 "$root"/usr/local/share/ca-certificates/*.crt 2>/dev/null || true
+    tar -C "$root" -c . | $DOCKER import -c 'CMD ["bash"]' -c "LABEL org.ballast.local-base=$want" - debian:bookworm >/dev/null
+    rm -rf "$root"
+  fi
+  rm -rf "$cas"
+  # debian:bookworm-slim is derived from debian:bookworm (src/optimize/local-bases.ts, made by the bench
+  # and the integration test when missing): one made from an older debian:bookworm is removed.
+  base_created=$($DOCKER image inspect debian:bookworm --format '{{.Created}}')
+  slim_created=$($DOCKER image inspect debian:bookworm-slim --format '{{.Created}}' 2>/dev/null || true)
+  if [ -n "$slim_created" ] && [[ "$slim_created" < "$base_created" ]]; then
+    log "removing debian:bookworm-slim (made from an older debian:bookworm)"
+    $DOCKER image rm debian:bookworm-slim >/dev/null || log "could not remove debian:bookworm-slim (in use?)"
+  fi
 fi
 
 # 4. registries on loopback: :5000 open, :5001 with htpasswd (user ballast / password ballast-pass)

@@ -3,6 +3,11 @@
  * here). `debian:bookworm-slim` is made from the local `debian:bookworm` the way Debian's official slim
  * images are: documentation, manual pages, locales and the package downloads removed, and dpkg told not
  * to install them again (`/etc/dpkg/dpkg.cfg.d/docker`), flattened into one layer.
+ *
+ * It keeps `/usr/local/share/ca-certificates/`: `scripts/engine-setup.sh` puts there the CA certificates
+ * this machine trusts beyond Debian's own set (its TLS-intercepting egress CA), so that an image that
+ * installs `ca-certificates` trusts them too (`update-ca-certificates` adds them to `/etc/ssl/certs`, which
+ * Debian's OpenSSL, and so Debian's nodejs, npm, curl, pip and apt, use). Nothing else is added.
  */
 export const DEBIAN_SLIM_TAG = 'debian:bookworm-slim';
 
