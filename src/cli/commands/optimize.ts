@@ -255,7 +255,9 @@ function contextFiles(dir: string, dockerfileName: string): string[] {
 
 /** A tar stream of the given context files (regular files, with their modes). */
 async function packContext(dir: string, files: readonly string[]): Promise<NodeJS.ReadableStream> {
-  const tar = await import('tar-stream');
+  // tar-stream is CommonJS: its API is the default export once bundled
+  const mod = (await import('tar-stream')) as unknown as typeof import('tar-stream') & { default?: typeof import('tar-stream') };
+  const tar = mod.default ?? mod;
   const pack = tar.pack();
   for (const f of files) {
     const st = statSync(join(dir, f));
