@@ -80224,11 +80224,15 @@ function normalizeForAst(text) {
     return out2;
   });
 }
+function blankLongLines(text) {
+  if (text.length <= 65535) return text;
+  return text.replace(/[^\n]{65536,}/g, (line) => line.slice(0, 1024) + " ".repeat(line.length - 1024));
+}
 function parseText(text) {
   const lines = new LineIndex(text);
   const problems = [];
   const emptyContinuationLines = [];
-  const ast = import_dockerfile_ast.DockerfileParser.parse(normalizeForAst(text));
+  const ast = import_dockerfile_ast.DockerfileParser.parse(blankLongLines(normalizeForAst(text)));
   const toOffset = (p) => Math.min(lines.lineStart(p.line + 1) + p.character, text.length);
   const allDirectives = ast.getDirectives().map((d) => {
     const nr = d.getNameRange();
@@ -80289,6 +80293,13 @@ function parseText(text) {
   }
   if (instructions.length === 0) {
     problems.push({ message: "file with no instructions", span: { start: 0, end: 0 } });
+  }
+  for (let l = 1; l <= lines.lineCount; l++) {
+    const start2 = lines.lineStart(l);
+    const end = lines.lineEnd(l);
+    if (Buffer.byteLength(text.slice(start2, Math.min(end, start2 + 65536 * 4)), "utf8") > 65535) {
+      problems.push({ message: "dockerfile line greater than max allowed size of 65535", span: { start: start2, end: Math.min(end, start2 + 1) } });
+    }
   }
   return {
     text,
@@ -80836,8 +80847,14 @@ function basename(p) {
   const i2 = p.lastIndexOf("/");
   return i2 >= 0 ? p.slice(i2 + 1) : p;
 }
+var MAX_SCRIPT_LENGTH = 256 * 1024;
+var MAX_DEPTH = 64;
 function parseShell(l, depth = 0) {
   if (!parser) throw new Error("shell parser not loaded: call loadShellParser() first");
+  if (l.text.length > MAX_SCRIPT_LENGTH || depth > MAX_DEPTH) {
+    const skipped = l.text.length > MAX_SCRIPT_LENGTH ? "too-long" : "too-deep";
+    return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length), skipped };
+  }
   const tree = parser.parse(l.text);
   if (!tree) return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
   const commands = [];
@@ -80848,7 +80865,12 @@ function parseShell(l, depth = 0) {
     const { value, dynamic } = wordValue(n);
     return { raw: n.text, value, dynamic, span: span(n) };
   }
+  let tooDeep = false;
   function visit(n, d, pipeline, piped, conditional) {
+    if (d > MAX_DEPTH) {
+      tooDeep = true;
+      return;
+    }
     switch (n.type) {
       case "command": {
         addCommand(n, d, pipeline, piped, conditional, []);
@@ -81007,6 +81029,10 @@ function parseShell(l, depth = 0) {
     for (const c of n.namedChildren) if (c) visitSubstitutions(c, d + 1);
   }
   function visitSubstitutions(n, d) {
+    if (d > MAX_DEPTH) {
+      tooDeep = true;
+      return;
+    }
     if (n.type === "command_substitution" || n.type === "process_substitution") {
       for (const c of n.namedChildren) if (c) visit(c, d, ++pipelineCounter, false, true);
       return;
@@ -81014,10 +81040,10 @@ function parseShell(l, depth = 0) {
     for (const c of n.namedChildren) if (c) visitSubstitutions(c, d);
   }
   visit(tree.rootNode, depth, 0, false, false);
-  const hasError = tree.rootNode.hasError;
+  const hasError = tree.rootNode.hasError || tooDeep;
   tree.delete();
   commands.sort((a, b) => a.span.start - b.span.start);
-  return { text: l.text, map: l.map, commands, hasError, hasPipe, span: mapSpan(l, 0, l.text.length) };
+  return { text: l.text, map: l.map, commands, hasError, hasPipe, span: mapSpan(l, 0, l.text.length), ...tooDeep ? { skipped: "too-deep" } : {} };
 }
 function innerText(l, w) {
   const raw = w.raw;
@@ -90312,7 +90338,7 @@ var shellcheck_default = defineRule({
         if (stageDialect === "skip") return;
         const names2 = runVariables(ctx.source, ins);
         scripts.forEach((s, k) => {
-          if (!s.text.trim()) return;
+          if (!s.text.trim() || s.skipped) return;
           const first = s.commands.find((c) => c.depth === (s.commands[0]?.depth ?? 0));
           if (first && NON_POSIX_PROGRAM.test(first.program)) return;
           const program = scriptProgram(ctx.source, ins, s, k, scripts, shell);
