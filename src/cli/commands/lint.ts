@@ -65,7 +65,17 @@ function ruleRef(name: string): string {
   return r.meta.id;
 }
 
+/** The configuration for a file, with the command line applied; one object per configuration file. */
 async function configFor(file: string, opts: LintOptions, io: Pick<Io, 'cwd' | 'env'>, cache: Map<string, LintConfig>): Promise<LintConfig> {
+  const dir = file === '-' ? io.cwd : dirname(file);
+  const known = cache.get(`dir:${dir}`);
+  if (known) return known;
+  const merged = await mergedConfigFor(file, opts, io, cache);
+  cache.set(`dir:${dir}`, merged);
+  return merged;
+}
+
+async function mergedConfigFor(file: string, opts: LintOptions, io: Pick<Io, 'cwd' | 'env'>, cache: Map<string, LintConfig>): Promise<LintConfig> {
   let base: LintConfig;
   if (opts.config) {
     const key = `explicit:${opts.config}`;
@@ -96,7 +106,12 @@ async function configFor(file: string, opts: LintOptions, io: Pick<Io, 'cwd' | '
     if (!['recommended', 'strict', 'all', 'none'].includes(opts.preset)) throw new UsageError(`--preset must be one of recommended, strict, all, none`);
     preset = opts.preset as Preset;
   }
-  return { ...base, rules: ruleOverrides, failOn, preset };
+  const key = `merged:${base.source ?? 'default'}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const merged = { ...base, rules: ruleOverrides, failOn, preset };
+  cache.set(key, merged);
+  return merged;
 }
 
 async function loadConfig(file: string, kind?: 'ballast' | 'hadolint'): Promise<LintConfig> {
