@@ -81246,6 +81246,16 @@ var DockerfileSource = class _DockerfileSource {
     const top = ins.parent ?? ins;
     return top.stage >= 0 ? this.stages[top.stage] : void 0;
   }
+  /** The stage and the stages it is built on (`FROM <earlier stage>`), root first. */
+  stageChain(stage) {
+    const chain = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (let s = stage; s && !seen.has(s.index); s = s.baseStage !== void 0 ? this.stages[s.baseStage] : void 0) {
+      seen.add(s.index);
+      chain.unshift(s);
+    }
+    return chain;
+  }
   /** Stage by name (case-insensitive) or numeric index, as `COPY --from` and `FROM` refer to it; only stages before `before`. */
   findStage(ref, before = Infinity) {
     const r = ref.toLowerCase();
@@ -81875,13 +81885,7 @@ function matches(ins, created) {
   return false;
 }
 function imageInstructions(source) {
-  const chain = [];
-  let st = source.stages[source.stages.length - 1];
-  while (st) {
-    chain.unshift(st);
-    st = st.baseStage !== void 0 ? source.stages[st.baseStage] : void 0;
-  }
-  return chain.flatMap((s) => s.instructions.filter((i2) => LAYER_KEYWORDS.has(i2.keyword)));
+  return source.stageChain(source.stages[source.stages.length - 1]).flatMap((s) => s.instructions.filter((i2) => LAYER_KEYWORDS.has(i2.keyword)));
 }
 function matchLayers(analysis, source) {
   const out2 = /* @__PURE__ */ new Map();
@@ -83823,13 +83827,7 @@ function shellAt(source, ins) {
   return all.get(top);
 }
 function externalBase(source, stage) {
-  const seen = /* @__PURE__ */ new Set();
-  let s = stage;
-  while (s && s.baseStage !== void 0 && !seen.has(s.index)) {
-    seen.add(s.index);
-    s = source.stages[s.baseStage];
-  }
-  return s?.base;
+  return source.stageChain(stage)[0]?.base;
 }
 var WRAPPERS = {
   sudo: {
@@ -85094,13 +85092,7 @@ function isCacheCleanup(i2) {
 }
 var KNOWN_UIDS = { root: 0, node: 1e3, nobody: 65534, www: 33, "www-data": 33, nonroot: 65532, gradle: 1e3, app: 1654 };
 function baseImageOf(source, stage) {
-  let s = stage;
-  const seen = /* @__PURE__ */ new Set();
-  while (s && s.baseStage !== void 0 && !seen.has(s.index)) {
-    seen.add(s.index);
-    s = source.stages[s.baseStage];
-  }
-  return (s?.base ?? "").toLowerCase();
+  return (source.stageChain(stage)[0]?.base ?? "").toLowerCase();
 }
 function imageName(ref) {
   const noDigest = ref.split("@")[0];
@@ -85132,14 +85124,7 @@ function userEvents(source) {
   return all;
 }
 function userFromInstructions(source, ins, stage) {
-  const chain = [];
-  let s = stage;
-  const seen = /* @__PURE__ */ new Set();
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
-    chain.unshift(s);
-    s = s.baseStage !== void 0 ? source.stages[s.baseStage] : void 0;
-  }
+  const chain = source.stageChain(stage);
   let user = "root";
   const homes = /* @__PURE__ */ new Map();
   const uids = /* @__PURE__ */ new Map();
@@ -91225,6 +91210,20 @@ import { readFileSync as readFileSync3 } from "node:fs";
 // src/action/image.ts
 import { existsSync } from "node:fs";
 import { isAbsolute as isAbsolute3, resolve } from "node:path";
+
+// src/layers/history.ts
+function historyCommand(createdBy) {
+  let s = createdBy.trim();
+  const m = /^(?:RUN\s+)?(?:\|\d+\s+(?:\S+=\S*\s+)*)?\/bin\/(?:ba)?sh -c\s+([\s\S]*)$/.exec(s);
+  if (m) s = m[1].startsWith("#(nop)") ? m[1].slice(6).trim() : `RUN ${m[1]}`;
+  return s.replace(/\s+/g, " ").replace(/\s*#\s*buildkit$/, "").trim();
+}
+function historyLine(createdBy, max) {
+  const s = historyCommand(createdBy) || "(no history)";
+  return s.length > max ? `${s.slice(0, Math.max(1, max - 1))}…` : s;
+}
+
+// src/action/image.ts
 function checkThresholds(a, t) {
   return evaluateThresholds(a, t).filter((c) => c.status !== "skip").map((c) => ({ name: c.name, actual: c.actual ?? 0, limit: c.threshold ?? 0, pass: c.status === "pass", message: c.message }));
 }
@@ -91254,11 +91253,7 @@ function imageLog(r) {
   return `${lines.join("\n")}
 `;
 }
-function oneLine(createdBy, max) {
-  let s = createdBy.replace(/\s+/g, " ").replace(/^\/bin\/sh -c #\(nop\)\s*/, "").replace(/^\/bin\/sh -c /, "RUN ").replace(/^RUN \/bin\/sh -c /, "RUN ").replace(/ # buildkit$/, "").trim();
-  if (s === "") s = "(no history)";
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
+var oneLine = historyLine;
 
 // src/action/markdown.ts
 var SUMMARY_BUDGET_BYTES = 1e3 * 1e3;

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { formatBytes, formatPercent } from '../core/bytes.js';
+import { historyLine } from '../layers/history.js';
 import type { ImageThresholds } from '../engine/config.js';
 import { evaluateThresholds, type ThresholdCheck as SharedCheck } from '../engine/thresholds.js';
 import type { AnalyzeOptions, ImageAnalysis } from '../layers/model.js';
@@ -75,15 +76,5 @@ export function imageLog(r: ImageReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A history line on one line, shortened: `/bin/sh -c #(nop) ` and BuildKit's `RUN /bin/sh -c` prefixes dropped. */
-export function oneLine(createdBy: string, max: number): string {
-  let s = createdBy
-    .replace(/\s+/g, ' ')
-    .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
-    .replace(/^\/bin\/sh -c /, 'RUN ')
-    .replace(/^RUN \/bin\/sh -c /, 'RUN ')
-    .replace(/ # buildkit$/, '')
-    .trim();
-  if (s === '') s = '(no history)';
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
+/** A history line on one line, shortened (see layers/history). */
+export const oneLine = historyLine;

@@ -320,13 +320,7 @@ const KNOWN_UIDS: Record<string, number> = { root: 0, node: 1000, nobody: 65534,
 
 /** The root image a stage is built on, following `FROM <earlier stage>`. */
 export function baseImageOf(source: DockerfileSource, stage: Stage | undefined): string {
-  let s = stage;
-  const seen = new Set<number>();
-  while (s && s.baseStage !== undefined && !seen.has(s.index)) {
-    seen.add(s.index);
-    s = source.stages[s.baseStage];
-  }
-  return (s?.base ?? '').toLowerCase();
+  return (source.stageChain(stage)[0]?.base ?? '').toLowerCase();
 }
 
 /** Image name without registry, tag or digest: `docker.io/library/golang:1.22` → `golang`. */
@@ -366,14 +360,7 @@ function userEvents(source: DockerfileSource): UserEvent[][] {
 }
 
 function userFromInstructions(source: DockerfileSource, ins: Instruction, stage: Stage | undefined): { user: string; home?: string; uid?: number; gid?: number } {
-  const chain: Stage[] = [];
-  let s = stage;
-  const seen = new Set<number>();
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
-    chain.unshift(s);
-    s = s.baseStage !== undefined ? source.stages[s.baseStage] : undefined;
-  }
+  const chain = source.stageChain(stage);
   let user = 'root';
   const homes = new Map<string, string>();
   const uids = new Map<string, number>();

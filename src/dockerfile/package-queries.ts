@@ -299,13 +299,7 @@ export function shellAt(source: DockerfileSource, ins: Instruction): readonly st
 
 /** The base image of a stage, following `FROM <stage>` to the external image. */
 export function externalBase(source: DockerfileSource, stage: Stage | undefined): string | undefined {
-  const seen = new Set<number>();
-  let s = stage;
-  while (s && s.baseStage !== undefined && !seen.has(s.index)) {
-    seen.add(s.index);
-    s = source.stages[s.baseStage];
-  }
-  return s?.base;
+  return source.stageChain(stage)[0]?.base;
 }
 
 // ---------------------------------------------------------------------------------------------

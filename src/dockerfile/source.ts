@@ -105,6 +105,17 @@ export class DockerfileSource {
     return top.stage >= 0 ? this.stages[top.stage] : undefined;
   }
 
+  /** The stage and the stages it is built on (`FROM <earlier stage>`), root first. */
+  stageChain(stage: Stage | undefined): Stage[] {
+    const chain: Stage[] = [];
+    const seen = new Set<number>();
+    for (let s = stage; s && !seen.has(s.index); s = s.baseStage !== undefined ? this.stages[s.baseStage] : undefined) {
+      seen.add(s.index);
+      chain.unshift(s);
+    }
+    return chain;
+  }
+
   /** Stage by name (case-insensitive) or numeric index, as `COPY --from` and `FROM` refer to it; only stages before `before`. */
   findStage(ref: string, before = Infinity): Stage | undefined {
     const r = ref.toLowerCase();

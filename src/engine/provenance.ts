@@ -48,13 +48,9 @@ function matches(ins: Instruction, created: { keyword: string; body: string }): 
 
 /** The instructions whose layers end up in the image: the final stage and the stages it is built on. */
 function imageInstructions(source: DockerfileSource): Instruction[] {
-  const chain = [];
-  let st = source.stages[source.stages.length - 1];
-  while (st) {
-    chain.unshift(st);
-    st = st.baseStage !== undefined ? source.stages[st.baseStage] : (undefined as never);
-  }
-  return chain.flatMap((s) => s.instructions.filter((i) => LAYER_KEYWORDS.has(i.keyword)));
+  return source
+    .stageChain(source.stages[source.stages.length - 1])
+    .flatMap((s) => s.instructions.filter((i) => LAYER_KEYWORDS.has(i.keyword)));
 }
 
 /**

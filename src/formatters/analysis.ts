@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { formatBytes, formatPercent } from '../core/bytes.js';
 import type { LintResult } from '../core/diagnostic.js';
 import type { ImageAnalysis } from '../layers/model.js';
+import { historyLine } from '../layers/history.js';
 import { jsonDocument } from './json.js';
 import { tty } from './tty.js';
 import type { FormatContext } from './types.js';
@@ -10,20 +11,6 @@ import type { ThresholdCheck } from '../engine/thresholds.js';
 /** Version of the `ballast analyze --format json` document (see docs/json-analyze.md). */
 export const ANALYZE_JSON_VERSION = 1;
 
-export { evaluateThresholds, type ThresholdCheck } from '../engine/thresholds.js';
-
-function shortCommand(createdBy: string, width: number): string {
-  let s = createdBy
-    .replace(/\s+#\s*buildkit\s*$/, '')
-    .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
-    .replace(/^\/bin\/sh -c\s+/, 'RUN ')
-    .replace(/^RUN \|\d+(\s+\S+=\S*)*\s+/, 'RUN ')
-    .replace(/^RUN \/bin\/sh -c\s+/, 'RUN ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!s) s = '(no history)';
-  return s.length > width ? `${s.slice(0, Math.max(1, width - 1))}…` : s;
-}
 
 function bar(c: ChalkInstance, fraction: number, width: number): string {
   const n = Math.max(fraction > 0 ? 1 : 0, Math.round(fraction * width));
@@ -74,7 +61,7 @@ export function analysisTty(a: ImageAnalysis, result: LintResult, ctx: FormatCon
       formatBytes(l.sizeBytes),
       bar(c, l.sizeBytes / max, barWidth),
       l.wastedBytes ? c.yellow(formatBytes(l.wastedBytes)) : '',
-      shortCommand(l.createdBy, cmdWidth),
+      historyLine(l.createdBy, cmdWidth),
     ]);
   }
   out.push(...table(rows, ['r', 'r', 'l', 'r', 'l']).map((l) => `  ${l}`));
@@ -92,7 +79,7 @@ export function analysisTty(a: ImageAnalysis, result: LintResult, ctx: FormatCon
       .slice()
       .sort((x, y) => y.sizeBytes - x.sizeBytes)
       .slice(0, 12)
-      .map((l) => [formatBytes(l.sizeBytes), l.category, l.path, c.dim(`layer ${l.layer}: ${shortCommand(a.layers[l.layer]?.createdBy ?? '', 50)}`)]);
+      .map((l) => [formatBytes(l.sizeBytes), l.category, l.path, c.dim(`layer ${l.layer}: ${historyLine(a.layers[l.layer]?.createdBy ?? '', 50)}`)]);
     out.push(...table(lrows, ['r', 'l', 'l', 'l']).map((l) => `  ${l}`));
   }
   if (a.duplicateContentBytes > 0) {

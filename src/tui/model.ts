@@ -1,5 +1,6 @@
 import type { ImageAnalysis, Leftover, RuntimeConfig } from '../layers/model.js';
 import type { ImageFiles } from '../layers/analysis/summarize.js';
+import { historyCommand } from '../layers/history.js';
 import { duplicateSets, hiddenCopies, nameRanks, type DuplicateSet, type HiddenCopy } from '../layers/analysis/views.js';
 
 /** One layer as the explorer shows it. */
@@ -36,13 +37,8 @@ export interface ExplorerModel {
   nameRank: Int32Array;
 }
 
-/** Strips the shell wrapper docker and BuildKit put around RUN lines, and the `#(nop)` marker. */
-export function shortCommand(createdBy: string): string {
-  let s = createdBy.trim();
-  const m = /^(?:RUN\s+)?(?:\|\d+\s+(?:\S+=\S*\s+)*)?\/bin\/(?:ba)?sh -c\s+([\s\S]*)$/.exec(s);
-  if (m) s = m[1].startsWith('#(nop)') ? m[1].slice(6).trim() : `RUN ${m[1]}`;
-  return s.replace(/\s+/g, ' ').replace(/ # buildkit$/, '');
-}
+/** The history line without the shell wrapper and markers (see layers/history). */
+export const shortCommand = historyCommand;
 
 export function buildModel(analysis: ImageAnalysis, files: ImageFiles, opts: { title?: string } = {}): ExplorerModel {
   const layers = analysis.layers.map(
