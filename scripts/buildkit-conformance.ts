@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DockerfileParser } from 'dockerfile-ast';
 import type { Instruction } from '../src/dockerfile/nodes.js';
 import { splitWords } from '../src/dockerfile/expand.js';
 import { parseText } from '../src/dockerfile/parse.js';
@@ -152,6 +153,20 @@ if (existsSync(rw)) {
   let crashes = 0;
   let findings = 0;
   let problems = 0;
+  // a second opinion on instruction boundaries: dockerfile-ast (the Docker language server's parser)
+  let sameStarts = 0;
+  const differing: string[] = [];
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    const theirs = DockerfileParser.parse(text)
+      .getInstructions()
+      .map((i) => i.getInstructionRange().start.line + 1);
+    const ours = parseText(text).instructions.map((i) => i.line);
+    if (theirs.join() === ours.join()) sameStarts++;
+    else differing.push(f.slice(rw.length + 1));
+  }
+  console.log(`instruction starts identical to dockerfile-ast's: ${sameStarts}/${files.length} files`);
+  for (const f of differing) console.log(`  differs: ${f}`);
   const t0 = performance.now();
   for (const f of files) {
     const text = readFileSync(f, 'utf8');

@@ -1,4 +1,3 @@
-import { DockerfileParser } from 'dockerfile-ast';
 import type { Span } from '../core/diagnostic.js';
 import { LineIndex } from '../core/text.js';
 import { processWord, splitWords } from './expand.js';
@@ -35,77 +34,57 @@ export interface ParsedDockerfile {
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
 
-/**
- * dockerfile-ast does not take `<< EOF` (a space after `<<`) as a heredoc and then splits the body into
- * instructions. Rewrite such markers to `<<EOF ` (same length, so every offset stays valid) before handing
- * the text to it. Quoted `<<` is left alone.
- */
-export function normalizeForAst(text: string): string {
-  return text.replace(/^.*$/gm, (line) => {
-    if (!line.includes('<<')) return line;
-    let out = '';
-    let quote = '';
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (quote) {
-        if (c === quote) quote = '';
-        out += c;
-        continue;
-      }
-      if (c === '"' || c === "'") {
-        quote = c;
-        out += c;
-        continue;
-      }
-      if (c === '<' && line[i + 1] === '<' && line[i + 2] !== '<' && line[i - 1] !== '<') {
-        const m = /^<<(-?)([ \t]+)(["']?[A-Za-z_][^\s]*)/.exec(line.slice(i));
-        if (m) {
-          out += `<<${m[1]}${m[3]}${m[2]}`;
-          i += m[0].length - 1;
-          continue;
-        }
-      }
-      out += c;
-    }
-    return out;
-  });
+/** BuildKit's parser directive line: `# name=value` with a one-word name, only in the block at the top. */
+const DIRECTIVE_RE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*=[ \t]*(.*?)[ \t\r]*$/;
+
+function isBlank(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) return false;
+  }
+  return true;
+}
+
+/** The first non-blank character of `t` is `#`. */
+function isCommentLine(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 35) return true;
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) return false;
+  }
+  return false;
 }
 
 /**
- * dockerfile-ast needs seconds and gigabytes for a multi-megabyte line, and BuildKit refuses lines over
- * 64 KiB anyway (reported as a syntax error): past the first kilobyte, such lines reach it as spaces
- * (same length, so offsets hold).
+ * Read a Dockerfile with BuildKit's rules: the parser directive block at the top, then instructions
+ * (an instruction line continues when it ends in an odd number of escape characters; comment and blank
+ * lines inside a continuation are skipped; heredoc bodies follow their instruction line), and comment
+ * lines between them.
  */
-function blankLongLines(text: string): string {
-  if (text.length <= 65535) return text;
-  return text.replace(/[^\n]{65536,}/g, (line) => line.slice(0, 1024) + ' '.repeat(line.length - 1024));
-}
-
 export function parseText(text: string): ParsedDockerfile {
   const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
   const emptyContinuationLines: Span[] = [];
-  const ast = DockerfileParser.parse(blankLongLines(normalizeForAst(text)));
-  // dockerfile-ast counts a BOM as the first character of line 1, as our offsets do
-  const toOffset = (p: { line: number; character: number }) => Math.min(lines.lineStart(p.line + 1) + p.character, text.length);
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  const lineCount = lines.lineCount;
 
-  const allDirectives: Directive[] = ast.getDirectives().map((d) => {
-    const nr = d.getNameRange();
-    const vr = d.getValueRange();
-    const line = nr.start.line + 1;
-    return {
-      name: d.getName().toLowerCase(),
-      value: d.getValue(),
-      span: { start: lines.lineStart(line), end: lines.lineEnd(line) },
-      valueSpan: { start: toOffset(vr.start), end: toOffset(vr.end) },
+  // the directive block: `# name=value` lines from the top; any other line ends it
+  const directives: Directive[] = [];
+  let line = 1;
+  for (; line <= lineCount; line++) {
+    const start = lines.lineStart(line) + (line === 1 && hasBom ? 1 : 0);
+    const end = lines.lineEnd(line);
+    const m = DIRECTIVE_RE.exec(text.slice(start, end));
+    if (!m || !m[2]) break;
+    const valueStart = start + m[0].replace(/[ \t\r]+$/, '').length - m[2].length;
+    directives.push({
+      name: m[1].toLowerCase(),
+      value: m[2],
+      span: { start: lines.lineStart(line), end },
+      valueSpan: { start: valueStart, end: valueStart + m[2].length },
       line,
-    };
-  });
-  // dockerfile-ast also takes `# hadolint global ignore=X` as a directive named `hadolint`; BuildKit
-  // requires `# name=value` with a one-word name, and the first other line ends the directive block.
-  const firstBad = allDirectives.findIndex((d) => !/^\s*#\s*[A-Za-z][A-Za-z0-9]*\s*=/.test(text.slice(d.span.start, d.span.end)));
-  const directives = firstBad < 0 ? allDirectives : allDirectives.slice(0, firstBad);
-  const notDirectives = firstBad < 0 ? [] : allDirectives.slice(firstBad);
+    });
+  }
   let escape = '\\';
   const escDirective = directives.find((d) => d.name === 'escape');
   if (escDirective) {
@@ -119,50 +98,55 @@ export function parseText(text: string): ParsedDockerfile {
   }
 
   const comments: Comment[] = [];
-  for (const c of ast.getComments()) {
-    const r = c.getRange();
-    const start = toOffset(r.start);
-    const end = toOffset(r.end);
-    const t = text.slice(start, end);
-    comments.push({ text: t, content: t.replace(/^\s*#/, '').trim(), span: { start, end }, line: r.start.line + 1 });
-  }
-  for (const d of notDirectives) {
-    const start = d.span.start + (/^\s*/.exec(text.slice(d.span.start, d.span.end))?.[0].length ?? 0);
-    const t = text.slice(start, d.span.end);
-    if (!comments.some((c) => c.line === d.line)) comments.push({ text: t, content: t.replace(/^\s*#/, '').trim(), span: { start, end: d.span.end }, line: d.line });
-  }
-  comments.sort((a, b) => a.span.start - b.span.start);
+  const addComment = (l: number): void => {
+    const t = lines.lineText(l);
+    const lead = t.length - t.trimStart().length;
+    const start = lines.lineStart(l) + lead + (l === 1 && hasBom && lead === 0 ? 1 : 0);
+    const end = lines.lineEnd(l);
+    const ct = text.slice(start, end).replace(/[ \t\r]+$/, '');
+    comments.push({ text: ct, content: ct.replace(/^\s*#/, '').trim(), span: { start, end: start + ct.length }, line: l });
+  };
+  const continuationComments: number[] = [];
 
   const instructions: Instruction[] = [];
   let stage = -1;
-  // dockerfile-ast finds where instructions start; within each of its ranges we read with BuildKit's
-  // rules, which can end an instruction earlier (an escaped escape at the end of a line is not a
-  // continuation) or later (heredoc bodies).
-  let consumed = 0;
-  for (const ins of ast.getInstructions()) {
-    let kwStart: number | undefined = toOffset(ins.getInstructionRange().start);
-    const insEnd = toOffset(ins.getRange().end);
-    if (kwStart < consumed) continue;
-    while (kwStart !== undefined) {
-      const built = buildInstruction(text, lines, kwStart, insEnd, escape, problems, emptyContinuationLines, instructions.length);
-      if (built.keyword === 'FROM') stage++;
-      const node: Instruction = { ...built, stage, comments: commentsAbove(comments, lines, built.line) };
-      if (node.trigger) (node.trigger as { parent?: Instruction }).parent = node;
-      instructions.push(node);
-      consumed = built.span.end;
-      kwStart = nextInstructionStart(text, lines, consumed, insEnd);
+  while (line <= lineCount) {
+    const lineStart = lines.lineStart(line);
+    const t = text.slice(lineStart, lines.lineEnd(line));
+    if (isBlank(t) || (line === 1 && hasBom && isBlank(t.slice(1)))) {
+      line++;
+      continue;
     }
+    if (isCommentLine(line === 1 && hasBom ? t.slice(1) : t)) {
+      addComment(line);
+      line++;
+      continue;
+    }
+    let lead = 0;
+    if (line === 1 && hasBom) lead = 1;
+    while (lead < t.length && (t[lead] === ' ' || t[lead] === '\t')) lead++;
+    const kwStart = lineStart + lead;
+    continuationComments.length = 0;
+    const built = buildInstruction(text, lines, kwStart, text.length, escape, problems, emptyContinuationLines, instructions.length, continuationComments);
+    if (built.keyword === 'FROM') stage++;
+    const node: Instruction = { ...built, stage, comments: commentsAbove(comments, lines, built.line) };
+    if (node.trigger) (node.trigger as { parent?: Instruction }).parent = node;
+    instructions.push(node);
+    for (const l of continuationComments) addComment(l);
+    line = lines.position(Math.max(kwStart, built.span.end)).line + 1;
   }
 
   if (instructions.length === 0) {
     problems.push({ message: 'file with no instructions', span: { start: 0, end: 0 } });
   }
   // BuildKit's scanner refuses physical lines longer than 64 KiB
-  for (let l = 1; l <= lines.lineCount; l++) {
-    const start = lines.lineStart(l);
-    const end = lines.lineEnd(l);
-    if (Buffer.byteLength(text.slice(start, Math.min(end, start + 65536 * 4)), 'utf8') > 65535) {
-      problems.push({ message: 'dockerfile line greater than max allowed size of 65535', span: { start, end: Math.min(end, start + 1) } });
+  {
+    for (let l = 1; l <= lineCount; l++) {
+      const start = lines.lineStart(l);
+      const end = lines.lineEnd(l);
+      if (end - start > 21844 && Buffer.byteLength(text.slice(start, Math.min(end, start + 65536 * 4)), 'utf8') > 65535) {
+        problems.push({ message: 'dockerfile line greater than max allowed size of 65535', span: { start, end: Math.min(end, start + 1) } });
+      }
     }
   }
 
@@ -175,19 +159,8 @@ export function parseText(text: string): ParsedDockerfile {
     instructions,
     problems,
     emptyContinuationLines,
-    hasBom: text.charCodeAt(0) === 0xfeff,
+    hasBom,
   };
-}
-
-/** The start of the next instruction line in [from, limit), skipping blank and comment lines. */
-function nextInstructionStart(text: string, lines: LineIndex, from: number, limit: number): number | undefined {
-  let line = lines.position(from).line + 1;
-  while (line <= lines.lineCount && lines.lineStart(line) < limit) {
-    const t = lines.lineText(line);
-    if (t.trim() && !/^\s*#/.test(t)) return lines.lineStart(line) + (t.length - t.trimStart().length);
-    line++;
-  }
-  return undefined;
 }
 
 function commentsAbove(comments: readonly Comment[], lines: LineIndex, line: number): Comment[] {
@@ -214,7 +187,7 @@ interface LogicalRead {
 }
 
 /** Join continuation lines from `start` (just after the keyword) on. */
-function readLogical(text: string, lines: LineIndex, start: number, limit: number, escape: string, empty: Span[]): LogicalRead {
+function readLogical(text: string, lines: LineIndex, start: number, limit: number, escape: string, empty: Span[], commentLines: number[]): LogicalRead {
   let chars = '';
   const map: number[] = [];
   let segStart = start;
@@ -252,7 +225,8 @@ function readLogical(text: string, lines: LineIndex, start: number, limit: numbe
           next++;
           continue;
         }
-        if (/^\s*#/.test(t)) {
+        if (isCommentLine(t)) {
+          commentLines.push(next);
           next++;
           continue;
         }
@@ -308,11 +282,12 @@ function buildInstruction(
   problems: ParseProblem[],
   empty: Span[],
   index: number,
+  commentLines: number[],
 ): Built {
   let kwEnd = kwStart;
   while (kwEnd < text.length && !/[\s]/.test(text[kwEnd]) && !(text[kwEnd] === escape && /[\r\n]/.test(text[kwEnd + 1] ?? '\n'))) kwEnd++;
   const keywordRaw = text.slice(kwStart, kwEnd);
-  const read = readLogical(text, lines, kwEnd, insEnd, escape, empty);
+  const read = readLogical(text, lines, kwEnd, insEnd, escape, empty, commentLines);
   const logical = read.logical;
   const base = fromLogical(keywordRaw, { start: kwStart, end: kwEnd }, logical, escape, problems, index);
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normalizeForAst, parseText } from '../../src/dockerfile/parse.js';
+import { parseText } from '../../src/dockerfile/parse.js';
 import { loadShellParser } from '../../src/dockerfile/shell.js';
 import { DockerfileSource } from '../../src/dockerfile/source.js';
 
@@ -7,7 +7,7 @@ const at = (text: string, span: { start: number; end: number }) => text.slice(sp
 
 beforeAll(() => loadShellParser());
 
-describe('dockerfile-ast gaps do not reach rules', () => {
+describe('the gaps measured in dockerfile-ast 0.7.1 are not ours', () => {
   it('`<< EOF` with a space is a heredoc, not instructions', () => {
     const t = "FROM alpine\nRUN cat << 'EOF' > /x\nline one\nRUN not an instruction\nEOF\nCMD [\"sh\"]\n";
     const p = parseText(t);
@@ -16,7 +16,6 @@ describe('dockerfile-ast gaps do not reach rules', () => {
     expect(h.name).toBe('EOF');
     expect(h.quoted).toBe(true);
     expect(h.body).toBe('line one\nRUN not an instruction\n');
-    expect(normalizeForAst(t).length).toBe(t.length);
   });
 
   it('a comment with a backslash inside a continuation does not crash (getHeredocs crash)', () => {
