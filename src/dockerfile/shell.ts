@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import type { Node as TsNode, Parser as TsParser } from 'web-tree-sitter';
+import type { Parser as TsParser, Tree as TsTree } from 'web-tree-sitter';
 import type { Span } from '../core/diagnostic.js';
 import type { Heredoc, Instruction, LogicalText } from './nodes.js';
 
@@ -90,6 +90,86 @@ export const MAX_SCRIPT_LENGTH = 256 * 1024;
 /** Nesting deeper than this (subshells, substitutions, `sh -c`) is not followed. */
 const MAX_DEPTH = 64;
 
+/**
+ * A syntax node copied out of tree-sitter's tree in one cursor walk. Reading nodes through
+ * web-tree-sitter's `Node` objects costs a WebAssembly call (and an object) per property; the rules ask
+ * about each node several times, so the walk copies once what they need: type, range, field name.
+ * Anonymous nodes (operators, keywords) keep only their type (their text is their type).
+ */
+interface SNode {
+  readonly type: string;
+  readonly named: boolean;
+  readonly start: number;
+  readonly end: number;
+  readonly field: string | null;
+  readonly children: SNode[];
+}
+
+/** Node types that never have children worth reading. */
+const LEAF_TYPES = new Set(['word', 'raw_string', 'number', 'variable_name', 'string_content', 'comment', 'ansi_c_string', 'special_variable_name', 'file_descriptor', 'heredoc_start', 'heredoc_end', 'regex', 'extglob_pattern', 'test_operator']);
+/** Parents whose children are looked up by field name. */
+const FIELD_PARENTS = new Set(['command', 'redirected_statement', 'file_redirect', 'herestring_redirect', 'variable_assignment']);
+const NO_CHILDREN: SNode[] = [];
+
+const typeNames: string[] = [];
+const typeNamed: boolean[] = [];
+let fieldNames: (string | null)[] = [];
+
+function tablesFor(p: TsParser): void {
+  if (typeNames.length) return;
+  const lang = p.language!;
+  for (let id = 0; id < lang.nodeTypeCount; id++) {
+    typeNames.push(lang.nodeTypeForId(id) ?? 'ERROR');
+    typeNamed.push(lang.nodeTypeIsNamed(id));
+  }
+  fieldNames = [null];
+  for (let id = 1; id <= lang.fieldCount; id++) fieldNames.push(lang.fieldNameForId(id));
+}
+
+function copyTree(tree: TsTree): SNode {
+  const c = tree.walk();
+  const read = (withField: boolean): SNode => {
+    const id = c.nodeTypeId;
+    const named = id < typeNamed.length ? typeNamed[id] : true;
+    const type = id < typeNames.length ? typeNames[id] : 'ERROR';
+    const field = withField ? fieldNames[c.currentFieldId] ?? null : null;
+    if (!named) return { type, named, start: -1, end: -1, field, children: NO_CHILDREN };
+    return { type, named, start: c.startIndex, end: c.endIndex, field, children: LEAF_TYPES.has(type) ? NO_CHILDREN : [] };
+  };
+  const root = read(false);
+  const parents: SNode[] = [];
+  if (root.children !== NO_CHILDREN && c.gotoFirstChild()) {
+    parents.push(root);
+    walk: for (;;) {
+      const parent = parents[parents.length - 1];
+      const n = read(FIELD_PARENTS.has(parent.type));
+      parent.children.push(n);
+      if (n.children !== NO_CHILDREN && c.gotoFirstChild()) {
+        parents.push(n);
+        continue;
+      }
+      while (!c.gotoNextSibling()) {
+        c.gotoParent();
+        parents.pop();
+        if (parents.length === 0) break walk;
+      }
+    }
+  }
+  c.delete();
+  return root;
+}
+
+function namedChildren(n: SNode): SNode[] {
+  const out: SNode[] = [];
+  for (const c of n.children) if (c.named) out.push(c);
+  return out;
+}
+
+function childByField(n: SNode, field: string): SNode | undefined {
+  for (const c of n.children) if (c.field === field) return c;
+  return undefined;
+}
+
 export function parseShell(l: LogicalText, depth = 0): ShellScript {
   if (!parser) throw new Error('shell parser not loaded: call loadShellParser() first');
   if (l.text.length > MAX_SCRIPT_LENGTH || depth > MAX_DEPTH) {
@@ -98,19 +178,25 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
   }
   const tree = parser.parse(l.text);
   if (!tree) return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
+  tablesFor(parser);
+  const rootHasError = tree.rootNode.hasError;
+  const root = copyTree(tree);
+  tree.delete();
+  const src = l.text;
   const commands: Command[] = [];
   let pipelineCounter = 0;
   let hasPipe = false;
 
-  const span = (n: TsNode): Span => mapSpan(l, n.startIndex, n.endIndex);
+  const span = (n: SNode): Span => mapSpan(l, n.start, n.end);
+  const textOf = (n: SNode): string => (n.named ? src.slice(n.start, n.end) : n.type);
 
-  function word(n: TsNode): ShellWord {
-    const { value, dynamic } = wordValue(n);
-    return { raw: n.text, value, dynamic, span: span(n) };
+  function word(n: SNode): ShellWord {
+    const { value, dynamic } = wordValue(n, src);
+    return { raw: textOf(n), value, dynamic, span: span(n) };
   }
 
   let tooDeep = false;
-  function visit(n: TsNode, d: number, pipeline: number, piped: boolean, conditional: boolean): void {
+  function visit(n: SNode, d: number, pipeline: number, piped: boolean, conditional: boolean): void {
     if (d > MAX_DEPTH) {
       tooDeep = true;
       return;
@@ -122,12 +208,14 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
       }
       case 'declaration_command':
       case 'unset_command': {
-        const kw = n.child(0);
+        const kw = n.children[0];
         const args: ShellWord[] = [];
-        for (const c of n.namedChildren) if (c) args.push(word(c));
+        const named = namedChildren(n);
+        for (const c of named) args.push(word(c));
+        const kwText = kw ? textOf(kw) : '';
         commands.push({
-          name: kw?.text ?? '',
-          program: kw?.text ?? '',
+          name: kwText,
+          program: kwText,
           args,
           assignments: [],
           redirects: [],
@@ -137,14 +225,15 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
           piped,
           conditional,
         });
-        for (const c of n.namedChildren) if (c) visitSubstitutions(c, d + 1);
+        for (const c of named) visitSubstitutions(c, d + 1);
         return;
       }
       case 'redirected_statement': {
-        const body = n.childForFieldName('body') ?? n.namedChildren[0];
+        const named = namedChildren(n);
+        const body = childByField(n, 'body') ?? named[0];
         const redirects: Redirect[] = [];
-        for (const c of n.namedChildren) {
-          if (!c || c === body || c.id === body?.id) continue;
+        for (const c of named) {
+          if (c === body) continue;
           redirects.push(...redirectsOf(c));
         }
         if (body && body.type === 'command') addCommand(body, d, pipeline, piped, conditional, redirects);
@@ -153,7 +242,7 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
           visit(body, d, pipeline, piped, conditional);
           // tree-sitter-bash wraps `a && b > f` / `a | b > f` whole, but the redirect belongs to the last command
           if ((body.type === 'list' || body.type === 'pipeline') && redirects.length) {
-            const end = mapSpan(l, body.startIndex, body.endIndex).end;
+            const end = mapSpan(l, body.start, body.end).end;
             for (let k = commands.length - 1; k >= before; k--) {
               if (commands[k].depth === d && commands[k].span.end === end) {
                 commands[k] = { ...commands[k], redirects: [...commands[k].redirects, ...redirects] };
@@ -162,22 +251,21 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
             }
           }
         }
-        for (const c of n.namedChildren) if (c && c.type === 'heredoc_redirect') visitSubstitutions(c, d + 1);
+        for (const c of named) if (c.type === 'heredoc_redirect') visitSubstitutions(c, d + 1);
         return;
       }
       case 'pipeline': {
         const id = ++pipelineCounter;
-        const kids = n.namedChildren.filter((c): c is TsNode => !!c);
+        const kids = namedChildren(n);
         if (kids.length > 1) hasPipe = true;
         for (const c of kids) visit(c, d, id, kids.length > 1, conditional);
         return;
       }
       case 'list': {
         // a && b, a || b: the right side of || only runs on failure
-        const kids = n.children.filter((c): c is TsNode => !!c);
         let afterOr = false;
-        for (const c of kids) {
-          if (!c.isNamed) {
+        for (const c of n.children) {
+          if (!c.named) {
             afterOr = c.type === '||';
             continue;
           }
@@ -187,7 +275,7 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
       }
       case 'subshell':
       case 'compound_statement':
-        for (const c of n.namedChildren) if (c) visit(c, d + 1, ++pipelineCounter, false, conditional);
+        for (const c of n.children) if (c.named) visit(c, d + 1, ++pipelineCounter, false, conditional);
         return;
       case 'if_statement':
       case 'while_statement':
@@ -200,42 +288,43 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
       case 'do_group':
       case 'function_definition':
       case 'negated_command':
-        for (const c of n.namedChildren) if (c) visit(c, d + 1, ++pipelineCounter, false, true);
+        for (const c of n.children) if (c.named) visit(c, d + 1, ++pipelineCounter, false, true);
         return;
       case 'variable_assignment':
       case 'variable_assignments':
         visitSubstitutions(n, d + 1);
         return;
       default:
-        for (const c of n.namedChildren) if (c) visit(c, d, ++pipelineCounter, false, conditional);
+        for (const c of n.children) if (c.named) visit(c, d, ++pipelineCounter, false, conditional);
     }
   }
 
-  function redirectsOf(c: TsNode): Redirect[] {
+  function redirectsOf(c: SNode): Redirect[] {
     if (c.type === 'file_redirect' || c.type === 'herestring_redirect') {
-      const dest = c.childForFieldName('destination') ?? c.namedChildren.find((x) => x && x.type !== 'file_descriptor') ?? null;
-      const op = c.children.find((x) => x && !x.isNamed)?.type ?? '>';
+      const dest = childByField(c, 'destination') ?? c.children.find((x) => x.named && x.type !== 'file_descriptor');
+      const op = c.children.find((x) => !x.named)?.type ?? '>';
       return [{ op, target: dest ? word(dest) : undefined, span: span(c) }];
     }
     if (c.type === 'heredoc_redirect') {
       const out: Redirect[] = [{ op: '<<', span: span(c) }];
-      for (const x of c.namedChildren) if (x && x.type === 'file_redirect') out.push(...redirectsOf(x));
+      for (const x of c.children) if (x.type === 'file_redirect') out.push(...redirectsOf(x));
       return out;
     }
     return [];
   }
 
-  function addCommand(n: TsNode, d: number, pipeline: number, piped: boolean, conditional: boolean, extra: Redirect[]): void {
-    const nameNode = n.childForFieldName('name');
+  function addCommand(n: SNode, d: number, pipeline: number, piped: boolean, conditional: boolean, extra: Redirect[]): void {
+    let nameNode: SNode | undefined;
     const args: ShellWord[] = [];
     const assignments: { name: string; value: string; span: Span }[] = [];
     const redirects: Redirect[] = [...extra];
-    for (const c of n.namedChildren) {
-      if (!c) continue;
+    for (const c of n.children) {
+      if (c.field === 'name' && !nameNode) nameNode = c;
+      if (!c.named) continue;
       if (c.type === 'variable_assignment') {
-        const nm = c.childForFieldName('name')?.text ?? '';
-        const v = c.childForFieldName('value');
-        assignments.push({ name: nm, value: v ? wordValue(v).value : '', span: span(c) });
+        const nm = childByField(c, 'name');
+        const v = childByField(c, 'value');
+        assignments.push({ name: nm ? textOf(nm) : '', value: v ? wordValue(v, src).value : '', span: span(c) });
         continue;
       }
       if (c.type === 'command_name') continue;
@@ -246,7 +335,7 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
       if (c.type === 'comment') continue;
       args.push(word(c));
     }
-    const nameWord = nameNode ? word(nameNode.namedChildren[0] ?? nameNode) : undefined;
+    const nameWord = nameNode ? word(nameNode.children.find((x) => x.named) ?? nameNode) : undefined;
     const name = nameWord && !nameWord.dynamic ? nameWord.value : '';
     const cmd: Command = {
       name,
@@ -275,24 +364,23 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
         }
       }
     }
-    for (const c of n.namedChildren) if (c) visitSubstitutions(c, d + 1);
+    for (const c of n.children) if (c.named) visitSubstitutions(c, d + 1);
   }
 
-  function visitSubstitutions(n: TsNode, d: number): void {
+  function visitSubstitutions(n: SNode, d: number): void {
     if (d > MAX_DEPTH) {
       tooDeep = true;
       return;
     }
     if (n.type === 'command_substitution' || n.type === 'process_substitution') {
-      for (const c of n.namedChildren) if (c) visit(c, d, ++pipelineCounter, false, true);
+      for (const c of n.children) if (c.named) visit(c, d, ++pipelineCounter, false, true);
       return;
     }
-    for (const c of n.namedChildren) if (c) visitSubstitutions(c, d);
+    for (const c of n.children) if (c.named && c.children.length) visitSubstitutions(c, d);
   }
 
-  visit(tree.rootNode, depth, 0, false, false);
-  const hasError = tree.rootNode.hasError || tooDeep;
-  tree.delete();
+  visit(root, depth, 0, false, false);
+  const hasError = rootHasError || tooDeep;
   commands.sort((a, b) => a.span.start - b.span.start);
   return { text: l.text, map: l.map, commands, hasError, hasPipe, span: mapSpan(l, 0, l.text.length), ...(tooDeep ? { skipped: 'too-deep' as const } : {}) };
 }
@@ -329,36 +417,39 @@ function unescapeBare(s: string): string {
   return s.replace(/\\(.)/gs, '$1').replace(/\\$/, '');
 }
 
-function wordValue(n: TsNode): { value: string; dynamic: boolean } {
+function wordValue(n: SNode, src: string): { value: string; dynamic: boolean } {
+  const text = n.named ? src.slice(n.start, n.end) : n.type;
   switch (n.type) {
     case 'word':
     case 'number':
     case 'variable_name':
-      return { value: unescapeBare(n.text), dynamic: false };
+      return { value: text.includes('\\') ? unescapeBare(text) : text, dynamic: false };
     case 'raw_string':
-      return { value: n.text.slice(1, -1), dynamic: false };
+      return { value: text.slice(1, -1), dynamic: false };
     case 'ansi_c_string':
-      return { value: n.text.slice(2, -1), dynamic: false };
+      return { value: text.slice(2, -1), dynamic: false };
     case 'string': {
-      const inner = n.text.slice(1, -1);
-      const dynamic = n.namedChildren.some((c) => c && c.type !== 'string_content');
-      return { value: inner.replace(/\\([\\"$`])/g, '$1'), dynamic };
+      const inner = text.slice(1, -1);
+      const dynamic = n.children.some((c) => c.named && c.type !== 'string_content');
+      return { value: inner.includes('\\') ? inner.replace(/\\([\\"$`])/g, '$1') : inner, dynamic };
     }
     case 'concatenation': {
       let value = '';
       let dynamic = false;
-      for (const c of n.namedChildren) {
-        if (!c) continue;
-        const v = wordValue(c);
+      let anyNamed = false;
+      for (const c of n.children) {
+        if (!c.named) continue;
+        anyNamed = true;
+        const v = wordValue(c, src);
         value += v.value;
         dynamic ||= v.dynamic;
       }
       // keep unnamed literal pieces (e.g. '=' between parts)
-      if (!n.namedChildren.length) value = n.text;
-      return { value: value || n.text, dynamic };
+      if (!anyNamed) value = text;
+      return { value: value || text, dynamic };
     }
     default:
-      return { value: n.text, dynamic: true };
+      return { value: text, dynamic: true };
   }
 }
 
