@@ -69,6 +69,7 @@ export class DockerfileSource {
   private readonly commandCache = new Map<Instruction, Command[]>();
   private readonly scopeCache = new Map<Instruction, Scope>();
   private stageEndScopes?: Scope[];
+  private globalScopeCache?: Scope;
 
   constructor(
     readonly path: string,
@@ -176,12 +177,17 @@ export class DockerfileSource {
   private expandGlobal(raw: string): string {
     if (!raw.includes('$')) return raw;
     try {
-      const m = this.globalScope();
+      const m = this.globals();
       const r = processWord(raw, (n) => valueOf(m, n), this.escape);
       return r.error || r.undefinedRefs.length ? raw : r.value;
     } catch {
       return raw;
     }
+  }
+
+  /** The scope of FROM lines (all global ARGs), computed once. */
+  private globals(): Scope {
+    return (this.globalScopeCache ??= this.globalScope());
   }
 
   private globalScope(upTo?: Instruction): Map<string, VarBinding> {
@@ -208,22 +214,15 @@ export class DockerfileSource {
       }
       return m;
     }
-    if (ins.keyword === 'FROM') return this.globalScope();
-    // one pass over the stage records the scope before each of its instructions
-    const stage = this.stages[ins.stage];
-    const m = this.stageStartScope(stage);
-    for (const i of stage.instructions) {
-      if (!this.scopeCache.has(i) && i.keyword !== 'FROM') this.scopeCache.set(i, new Map(m));
-      this.applyDeclarations(m, i);
-    }
-    return this.scopeCache.get(ins) ?? new Map(m);
+    if (ins.keyword === 'FROM') return this.globals();
+    const ends = this.endScopes();
+    return this.scopeCache.get(ins) ?? new Map(ends[ins.stage]);
   }
 
-  private stageStartScope(stage: Stage): Map<string, VarBinding> {
+  private stageStartScope(stage: Stage, ends: readonly Scope[]): Map<string, VarBinding> {
     const m = new Map<string, VarBinding>();
     for (const p of PROXY_ARGS) m.set(p, { name: p, value: null, kind: 'predefined' });
     if (stage.baseStage !== undefined) {
-      const ends = this.endScopes();
       // BuildKit carries both the ENV and the declared ARGs of the parent stage into `FROM <stage>`
       for (const [k, v] of ends[stage.baseStage]) if (v.kind === 'env' || v.kind === 'arg') m.set(k, v);
     }
@@ -232,7 +231,7 @@ export class DockerfileSource {
 
   private applyDeclarations(m: Map<string, VarBinding>, i: Instruction): void {
     if (i.keyword === 'ARG') {
-      const globals = this.globalScope();
+      const globals = this.globals();
       for (const p of i.pairs ?? []) {
         const existing = m.get(p.key);
         if (existing?.kind === 'env') continue; // ENV wins over ARG
@@ -243,21 +242,31 @@ export class DockerfileSource {
         m.set(p.key, { name: p.key, value, kind: 'arg', at: i });
       }
     } else if (i.keyword === 'ENV') {
-      const before = new Map(m);
-      for (const p of i.pairs ?? []) {
-        const value = processWord(p.rawValue ?? '', (n) => valueOf(before, n), this.escape).value;
-        m.set(p.key, { name: p.key, value, kind: 'env', at: i });
-      }
+      // every value sees the variables as they were before the instruction
+      const pairs = i.pairs ?? [];
+      const values = pairs.map((p) => processWord(p.rawValue ?? '', (n) => valueOf(m, n), this.escape).value);
+      pairs.forEach((p, k) => m.set(p.key, { name: p.key, value: values[k], kind: 'env', at: i }));
     }
   }
 
+  /**
+   * One pass over all stages (a stage's base stage always comes earlier): the scope before each
+   * instruction, shared by the instructions between two ARG/ENV lines, and the scope at each stage's end.
+   */
   private endScopes(): Scope[] {
     if (this.stageEndScopes) return this.stageEndScopes;
     const out: Scope[] = [];
     this.stageEndScopes = out;
     for (const st of this.stages) {
-      const m = this.stageStartScope(st);
-      for (const i of st.instructions) this.applyDeclarations(m, i);
+      const m = this.stageStartScope(st, out);
+      let snapshot: Map<string, VarBinding> | undefined;
+      for (const i of st.instructions) {
+        if (i.keyword !== 'FROM' && !this.scopeCache.has(i)) this.scopeCache.set(i, (snapshot ??= new Map(m)));
+        if (i.keyword === 'ARG' || i.keyword === 'ENV') {
+          this.applyDeclarations(m, i);
+          snapshot = undefined;
+        }
+      }
       out.push(m);
     }
     return out;
