@@ -129,7 +129,10 @@ export function parseText(text: string): ParsedDockerfile {
     continuationComments.length = 0;
     const built = buildInstruction(text, lines, kwStart, text.length, escape, problems, emptyContinuationLines, instructions.length, continuationComments);
     if (built.keyword === 'FROM') stage++;
-    const node: Instruction = { ...built, stage, comments: commentsAbove(comments, lines, built.line) };
+    // filled in place: every instruction object keeps one shape (spreading them was slow, and rules read them often)
+    const node = built;
+    node.stage = stage;
+    node.comments = commentsAbove(comments, lines, built.line);
     if (node.trigger) (node.trigger as { parent?: Instruction }).parent = node;
     instructions.push(node);
     for (const l of continuationComments) addComment(l);
@@ -195,27 +198,28 @@ function readLogical(text: string, lines: LineIndex, start: number, limit: numbe
   for (;;) {
     const lineEnd = lines.lineEnd(line);
     const content = text.slice(segStart, lineEnd);
-    const trimmed = content.replace(/[ \t\r]+$/, '');
+    let trimmedLength = content.length;
+    while (trimmedLength > 0) {
+      const c = content.charCodeAt(trimmedLength - 1);
+      if (c !== 32 && c !== 9 && c !== 13) break;
+      trimmedLength--;
+    }
     let escapes = 0;
-    while (escapes < trimmed.length && trimmed[trimmed.length - 1 - escapes] === escape) escapes++;
+    while (escapes < trimmedLength && content[trimmedLength - 1 - escapes] === escape) escapes++;
     // an escaped escape at the end of the line is not a continuation
     const isCont = escapes % 2 === 1;
     if (isCont && (line >= lines.lineCount || lines.lineStart(line + 1) >= limit)) {
       // continuation at the end of the file or instruction: the escape is dropped
-      const keep = trimmed.length - 1;
-      for (let k = 0; k < keep; k++) {
-        chars += content[k];
-        map.push(segStart + k);
-      }
+      const keep = trimmedLength - 1;
+      chars += content.slice(0, keep);
+      for (let k = 0; k < keep; k++) map.push(segStart + k);
       map.push(segStart + keep);
       return { logical: { text: chars, map }, endOffset: lineEnd, endLine: line };
     }
     if (isCont) {
-      const keep = trimmed.length - 1;
-      for (let k = 0; k < keep; k++) {
-        chars += content[k];
-        map.push(segStart + k);
-      }
+      const keep = trimmedLength - 1;
+      chars += content.slice(0, keep);
+      for (let k = 0; k < keep; k++) map.push(segStart + k);
       // skip comment and blank lines inside the continuation
       let next = line + 1;
       while (next <= lines.lineCount && lines.lineStart(next) < limit) {
@@ -241,11 +245,9 @@ function readLogical(text: string, lines: LineIndex, start: number, limit: numbe
       segStart = lines.lineStart(line);
       continue;
     }
-    for (let k = 0; k < content.length; k++) {
-      if (content[k] === '\r' && k === content.length - 1) break;
-      chars += content[k];
-      map.push(segStart + k);
-    }
+    const n = content.length > 0 && content.charCodeAt(content.length - 1) === 13 ? content.length - 1 : content.length;
+    chars += content.slice(0, n);
+    for (let k = 0; k < n; k++) map.push(segStart + k);
     map.push(lineEnd);
     return { logical: { text: chars, map }, endOffset: lineEnd, endLine: line };
   }
@@ -263,15 +265,21 @@ export function logicalSpan(l: LogicalText, from: number, to: number): Span {
   return { start: l.map[from], end: l.map[to - 1] + 1 };
 }
 
-function trimLogical(l: LogicalText): LogicalText {
-  let a = 0;
+const WS = /\s/;
+
+/** `l` from `from` on, without leading and trailing white space. */
+function trimLogicalFrom(l: LogicalText, from: number): LogicalText {
+  let a = from;
   let b = l.text.length;
-  while (a < b && /\s/.test(l.text[a])) a++;
-  while (b > a && /\s/.test(l.text[b - 1])) b--;
+  while (a < b && WS.test(l.text[a])) a++;
+  while (b > a && WS.test(l.text[b - 1])) b--;
+  // nothing left: where the empty text sits, as slicing twice would place it
+  if (a === b) return sliceLogical(sliceLogical(l, from), a - from, a - from);
   return sliceLogical(l, a, b);
 }
 
-type Built = Omit<Instruction, 'stage' | 'comments'>;
+/** An instruction while it is being built (filled in place). */
+type Built = { -readonly [K in keyof Instruction]: Instruction[K] };
 
 function buildInstruction(
   text: string,
@@ -285,7 +293,7 @@ function buildInstruction(
   commentLines: number[],
 ): Built {
   let kwEnd = kwStart;
-  while (kwEnd < text.length && !/[\s]/.test(text[kwEnd]) && !(text[kwEnd] === escape && /[\r\n]/.test(text[kwEnd + 1] ?? '\n'))) kwEnd++;
+  while (kwEnd < text.length && !WS.test(text[kwEnd]) && !(text[kwEnd] === escape && /[\r\n]/.test(text[kwEnd + 1] ?? '\n'))) kwEnd++;
   const keywordRaw = text.slice(kwStart, kwEnd);
   const read = readLogical(text, lines, kwEnd, insEnd, escape, empty, commentLines);
   const logical = read.logical;
@@ -310,7 +318,11 @@ function buildInstruction(
     (base.trigger as { endLine: number }).endLine = endLine;
     (base.trigger as { line: number }).line = lines.position(base.trigger.keywordSpan.start).line;
   }
-  return { ...base, heredocs: target === base ? heredocs : [], span, line: lines.position(kwStart).line, endLine };
+  if (target === base) base.heredocs = heredocs;
+  base.span = span;
+  base.line = lines.position(kwStart).line;
+  base.endLine = endLine;
+  return base;
 }
 
 interface Marker {
@@ -325,6 +337,7 @@ interface Marker {
 export function findHeredocMarkers(rest: LogicalText, escape: string): Marker[] {
   const out: Marker[] = [];
   const t = rest.text;
+  if (!t.includes('<<')) return out;
   let quote = '';
   for (let i = 0; i < t.length; i++) {
     const c = t[i];
@@ -621,7 +634,7 @@ function fromLogical(
 ): Built {
   const keyword = keywordRaw.toUpperCase();
   const { flags, restStart } = readFlags(logical);
-  const rest = trimLogical(sliceLogical(logical, restStart));
+  const rest = trimLogicalFrom(logical, restStart);
   const restSpan = rest.text.length ? logicalSpan(rest, 0, rest.text.length) : { start: keywordSpan.end, end: keywordSpan.end };
   let form: 'shell' | 'exec' = 'shell';
   let json: JsonForm | undefined;
@@ -681,12 +694,8 @@ function fromLogical(
         const sub = sliceLogical(rest, kw.length);
         // ONBUILD ONBUILD / FROM / MAINTAINER fail the build too, but are reported by no-onbuild-forbidden-trigger
         const b = fromLogical(kw, logicalSpan(rest, 0, kw.length), sub, escape, problems, index);
-        trigger = {
-          ...b,
-          stage: -1,
-          comments: [],
-          span: logicalSpan(rest, 0, rest.text.length),
-        } as Instruction;
+        b.span = logicalSpan(rest, 0, rest.text.length);
+        trigger = b;
       }
       break;
     }
@@ -707,14 +716,20 @@ function fromLogical(
     form,
     json,
     invalidJson: invalidJson || undefined,
-    heredocs: [],
+    heredocs: NO_HEREDOCS,
+    stage: -1,
     index,
+    comments: NO_COMMENTS,
     from,
     copy,
     pairs,
     trigger,
+    parent: undefined,
   };
 }
+
+const NO_HEREDOCS: readonly Heredoc[] = [];
+const NO_COMMENTS: readonly Comment[] = [];
 
 function didYouMean(keyword: string): string {
   let best = '';
