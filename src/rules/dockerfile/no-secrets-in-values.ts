@@ -9,7 +9,11 @@ export interface SecretPattern {
   readonly accept?: (m: RegExpExecArray) => boolean;
   /** The group holding the secret (default 1, or the whole match when there is none). */
   readonly group?: number;
+  /** A cheap test that every match passes: text failing it is not scanned with `re`. */
+  readonly hint?: (text: string) => boolean;
 }
+
+const has = (needle: string) => (text: string) => text.includes(needle);
 
 /** Shannon entropy in bits per character. */
 export function entropy(s: string): number {
@@ -28,32 +32,34 @@ const looksRandom = (s: string, min = 3.2) => entropy(s) >= min && !/(.)\1{5}/.t
 
 /** Token formats of the common providers; none of them can match a `$VAR` reference. */
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
-  { kind: 'private key', re: /-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----/g },
-  { kind: 'GitHub token', re: /\b(gh[pousr]_[A-Za-z0-9]{36,255})\b/g, accept: (m) => looksRandom(m[1], 3.5) },
-  { kind: 'GitHub token', re: /\b(github_pat_[A-Za-z0-9_]{60,255})\b/g, accept: (m) => looksRandom(m[1], 3.5) },
-  { kind: 'GitLab token', re: /\b(glpat-[A-Za-z0-9_-]{20,})/g, accept: (m) => looksRandom(m[1], 3.2) },
-  { kind: 'AWS access key id', re: /\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16})\b/g, accept: (m) => !/EXAMPLE/.test(m[1]) && looksRandom(m[1], 3) },
+  { kind: 'private key', re: /-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----/g, hint: has('-----BEGIN ') },
+  { kind: 'GitHub token', re: /\b(gh[pousr]_[A-Za-z0-9]{36,255})\b/g, accept: (m) => looksRandom(m[1], 3.5), hint: (t) => /gh[pousr]_/.test(t) },
+  { kind: 'GitHub token', re: /\b(github_pat_[A-Za-z0-9_]{60,255})\b/g, accept: (m) => looksRandom(m[1], 3.5), hint: has('github_pat_') },
+  { kind: 'GitLab token', re: /\b(glpat-[A-Za-z0-9_-]{20,})/g, accept: (m) => looksRandom(m[1], 3.2), hint: has('glpat-') },
+  { kind: 'AWS access key id', re: /\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16})\b/g, accept: (m) => !/EXAMPLE/.test(m[1]) && looksRandom(m[1], 3), hint: (t) => /AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA/.test(t) },
   {
     kind: 'AWS secret access key',
     re: /\baws_?secret_?access_?key["']?\s*[=:\s]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
     accept: (m) => !/EXAMPLE/i.test(m[1]) && looksRandom(m[1], 4),
+    hint: (t) => /aws_?secret/i.test(t),
   },
-  { kind: 'Slack token', re: /\b(xox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{10,})/g, accept: (m) => looksRandom(m[1], 3) },
-  { kind: 'Slack webhook', re: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/g },
-  { kind: 'Stripe secret key', re: /\b((?:sk|rk)_live_[A-Za-z0-9]{20,})\b/g, accept: (m) => looksRandom(m[1], 3.5) },
-  { kind: 'Google API key', re: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g, accept: (m) => looksRandom(m[1], 3.5) },
-  { kind: 'npm token', re: /\b(npm_[A-Za-z0-9]{36})\b/g, accept: (m) => looksRandom(m[1], 3.5) },
-  { kind: 'PyPI token', re: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})/g },
-  { kind: 'OpenAI API key', re: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})/g },
-  { kind: 'OpenAI API key', re: /\b(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,})/g, accept: (m) => looksRandom(m[1], 4) },
-  { kind: 'Anthropic API key', re: /\b(sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_-]{80,})/g },
-  { kind: 'Hugging Face token', re: /\b(hf_[A-Za-z0-9]{34,})\b/g, accept: (m) => looksRandom(m[1], 3.8) },
+  { kind: 'Slack token', re: /\b(xox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{10,})/g, accept: (m) => looksRandom(m[1], 3), hint: has('xox') },
+  { kind: 'Slack webhook', re: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/g, hint: has('https://hooks.slack.com/services/T') },
+  { kind: 'Stripe secret key', re: /\b((?:sk|rk)_live_[A-Za-z0-9]{20,})\b/g, accept: (m) => looksRandom(m[1], 3.5), hint: has('_live_') },
+  { kind: 'Google API key', re: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g, accept: (m) => looksRandom(m[1], 3.5), hint: has('AIza') },
+  { kind: 'npm token', re: /\b(npm_[A-Za-z0-9]{36})\b/g, accept: (m) => looksRandom(m[1], 3.5), hint: has('npm_') },
+  { kind: 'PyPI token', re: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})/g, hint: has('pypi-AgEIcHlwaS5vcmc') },
+  { kind: 'OpenAI API key', re: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})/g, hint: has('T3BlbkFJ') },
+  { kind: 'OpenAI API key', re: /\b(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,})/g, accept: (m) => looksRandom(m[1], 4), hint: has('sk-') },
+  { kind: 'Anthropic API key', re: /\b(sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_-]{80,})/g, hint: has('sk-ant-') },
+  { kind: 'Hugging Face token', re: /\b(hf_[A-Za-z0-9]{34,})\b/g, accept: (m) => looksRandom(m[1], 3.8), hint: has('hf_') },
   {
     kind: 'password in a URL',
     re: /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@$"'`]+):([^\s/@$"'`]+)@[^\s/@"'`]+/gi,
     // placeholders and demo credentials (`guest:guest`) are not secrets
     accept: (m) => !PLACEHOLDER.test(decodeSafe(m[2])) && m[2].length >= 3 && m[2] !== m[1],
     group: 2,
+    hint: (t) => t.includes('://') && t.includes('@'),
   },
 ];
 
@@ -84,6 +90,7 @@ export interface SecretHit {
 export function findSecrets(text: string): SecretHit[] {
   const out: SecretHit[] = [];
   for (const p of SECRET_PATTERNS) {
+    if (p.hint && !p.hint(text)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       if (p.accept && !p.accept(m)) continue;
