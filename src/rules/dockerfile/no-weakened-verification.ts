@@ -46,6 +46,7 @@ export function envWeakens(name: string, value: string): { kind: Kind; alias?: s
 function configText(c: Command, out: Hit[]): void {
   for (const a of c.args) {
     const v = a.value;
+    if (!v.includes('=')) continue; // every setting below is written `key=value`
     // a local repository of packages built in the same build (`deb [trusted=yes] file:///tmp/repo ./`) has nothing to verify against
     if (/\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(v) && !/\]\s*(file|copy):/.test(v)) out.push({ at: a.span, what: '`[trusted=yes]` in an apt source', kind: 'signature' });
     else if (/(^|\s|\])gpgcheck\s*=\s*(0|false|no)\b/i.test(v)) out.push({ at: a.span, what: '`gpgcheck=0` in a yum/dnf repository', kind: 'signature', alias: 'CKV2_DOCKER_9' });
@@ -60,17 +61,19 @@ function dropShort(w: ShellWord, letter: string): { remove?: ShellWord; replaceW
   return {};
 }
 
+/** A hit for the first of the flags `names` the command has. */
+function flagHit(c: Command, out: Hit[], names: string[], what: string, kind: Kind, alias?: string, removable = true): void {
+  const w = findFlag(c, ...names);
+  if (!w) return;
+  const short = names.find((n) => n.length === 1);
+  const fix = !removable ? {} : w.value.startsWith('--') ? (w.value.includes('=') ? {} : { remove: w }) : short ? dropShort(w, short) : { remove: w };
+  out.push({ at: w.span, what, kind, alias, ...fix });
+}
+
 export function commandHits(raw: Command): Hit[] {
   const c = effectiveCommand(raw);
   const out: Hit[] = [];
   const p = c.program;
-  const flag = (names: string[], what: string, kind: Kind, alias?: string, removable = true) => {
-    const w = findFlag(c, ...names);
-    if (!w) return;
-    const short = names.find((n) => n.length === 1);
-    const fix = !removable ? {} : w.value.startsWith('--') ? (w.value.includes('=') ? {} : { remove: w }) : short ? dropShort(w, short) : { remove: w };
-    out.push({ at: w.span, what, kind, alias, ...fix });
-  };
   for (const a of c.assignments) {
     const e = envWeakens(a.name, a.value);
     if (e) out.push({ at: a.span, what: `\`${a.name}=${a.value}\``, ...e });
@@ -84,22 +87,22 @@ export function commandHits(raw: Command): Hit[] {
     return out;
   }
   configText(c, out);
-  if (p === 'curl') flag(['k', 'insecure'], '`curl --insecure`', 'tls', 'CKV2_DOCKER_2');
-  else if (p === 'wget') flag(['no-check-certificate'], '`wget --no-check-certificate`', 'tls', 'CKV2_DOCKER_3');
+  if (p === 'curl') flagHit(c, out, ['k', 'insecure'], '`curl --insecure`', 'tls', 'CKV2_DOCKER_2');
+  else if (p === 'wget') flagHit(c, out, ['no-check-certificate'], '`wget --no-check-certificate`', 'tls', 'CKV2_DOCKER_3');
   else if (/^pip[0-9.]*$/.test(p) || (/^python[0-9.]*$/.test(p) && c.args.some((a) => /^pip[0-9.]*$/.test(a.value)))) {
-    flag(['trusted-host'], '`pip --trusted-host`', 'trustedHost', 'CKV2_DOCKER_4', false);
+    flagHit(c, out, ['trusted-host'], '`pip --trusted-host`', 'trustedHost', 'CKV2_DOCKER_4', false);
     const pos = positionals(c).map((x) => x.value);
     const k = pos.indexOf('config');
     if (k >= 0 && pos[k + 1] === 'set' && /(^|\.)trusted-host$/.test(pos[k + 2] ?? '')) out.push({ at: c.span, what: '`pip config set … trusted-host`', kind: 'trustedHost', alias: 'CKV2_DOCKER_4' });
   } else if (p === 'apk') {
     // local packages built in the same build carry no signature of a known key
     const pkgs = positionals(c, ['X', 'repository', 'p', 'root', 'keys-dir', 'repositories-file', 'arch', 't', 'virtual']).slice(1);
-    if (!(pkgs.length && pkgs.every((x) => /\.apk$/.test(x.value) && !/^[a-z]+:\/\//i.test(x.value)))) flag(['allow-untrusted'], '`apk --allow-untrusted`', 'signature', 'CKV2_DOCKER_7');
+    if (!(pkgs.length && pkgs.every((x) => /\.apk$/.test(x.value) && !/^[a-z]+:\/\//i.test(x.value)))) flagHit(c, out, ['allow-untrusted'], '`apk --allow-untrusted`', 'signature', 'CKV2_DOCKER_7');
   }
   else if (p === 'apt-get' || p === 'apt' || p === 'aptitude') {
-    flag(['allow-unauthenticated'], `\`${p} --allow-unauthenticated\``, 'signature', 'CKV2_DOCKER_8');
-    flag(['force-yes'], `\`${p} --force-yes\``, 'signature', 'CKV2_DOCKER_11');
-    flag(['allow-insecure-repositories'], `\`${p} --allow-insecure-repositories\``, 'signature');
+    flagHit(c, out, ['allow-unauthenticated'], `\`${p} --allow-unauthenticated\``, 'signature', 'CKV2_DOCKER_8');
+    flagHit(c, out, ['force-yes'], `\`${p} --force-yes\``, 'signature', 'CKV2_DOCKER_11');
+    flagHit(c, out, ['allow-insecure-repositories'], `\`${p} --allow-insecure-repositories\``, 'signature');
     c.args.forEach((a, k) => {
       const opt = a.value === '-o' || a.value === '--option' ? c.args[k + 1]?.value : /^-o(.+)$/.exec(a.value)?.[1] ?? /^--option=(.+)$/.exec(a.value)?.[1];
       if (!opt) return;
@@ -111,13 +114,13 @@ export function commandHits(raw: Command): Hit[] {
     const sub = positionals(c, ['keyring', 'keyserver', 'recv-keys'])[0]?.value;
     if (sub === 'add' || sub === 'adv') out.push({ at: c.span, what: `\`apt-key ${sub}\``, kind: 'aptKey' });
   } else if (/^(yum|dnf|tdnf|microdnf|dnf5|zypper)$/.test(p)) {
-    flag(['nogpgcheck', 'no-gpg-checks'], `\`${p} --nogpgcheck\``, 'signature', 'CKV2_DOCKER_9');
+    flagHit(c, out, ['nogpgcheck', 'no-gpg-checks'], `\`${p} --nogpgcheck\``, 'signature', 'CKV2_DOCKER_9');
     for (const a of c.args) {
       if (/^--setopt=(.*\.)?sslverify=(0|false|no)$/i.test(a.value)) out.push({ at: a.span, what: `\`${a.value}\``, kind: 'tls', alias: 'CKV2_DOCKER_15' });
       else if (/^--setopt=(.*\.)?gpgcheck=(0|false|no)$/i.test(a.value)) out.push({ at: a.span, what: `\`${a.value}\``, kind: 'signature', alias: 'CKV2_DOCKER_9' });
     }
   } else if (p === 'rpm') {
-    for (const n of ['nosignature', 'nodigest', 'noverify', 'nofiledigest']) flag([n], `\`rpm --${n}\``, 'signature', 'CKV2_DOCKER_10');
+    for (const n of ['nosignature', 'nodigest', 'noverify', 'nofiledigest']) flagHit(c, out, [n], `\`rpm --${n}\``, 'signature', 'CKV2_DOCKER_10');
   } else if (p === 'npm' || p === 'yarn' || p === 'pnpm') {
     const pos = positionals(c).map((x) => x.value);
     const k = pos.indexOf('config');
