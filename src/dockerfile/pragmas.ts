@@ -51,6 +51,11 @@ export function readPragmas(comments: readonly Comment[], directives: readonly D
     if (c.skip.length) suppressions.push({ names: c.skip, comment: check, origin: 'buildkit' });
   }
   const directiveLines = new Set(directives.map((d) => d.line));
+  const stageRange = (ins: Instruction | undefined): Span | undefined => {
+    if (!ins || ins.keyword !== 'FROM') return ins?.span;
+    const nextFrom = instructions.find((i) => i.keyword === 'FROM' && i.index > ins.index);
+    return { start: ins.span.start, end: nextFrom ? nextFrom.span.start : text.length };
+  };
   const nextInstruction = (c: Comment): Instruction | undefined => {
     // the instruction that follows, with only comment lines between
     const ins = instructions.find((i) => i.span.start > c.span.end);
@@ -62,11 +67,8 @@ export function readPragmas(comments: readonly Comment[], directives: readonly D
   for (const c of comments) {
     if (directiveLines.has(c.line)) continue;
     const t = c.text.trim();
-    const stageRange = (ins: Instruction | undefined): Span | undefined => {
-      if (!ins || ins.keyword !== 'FROM') return ins?.span;
-      const nextFrom = instructions.find((i) => i.keyword === 'FROM' && i.index > ins.index);
-      return { start: ins.span.start, end: nextFrom ? nextFrom.span.start : text.length };
-    };
+    // most comments are prose: only these can be a pragma
+    if (!/ballast|hadolint|^#\s*check\s*=/i.test(t)) continue;
     let m = BALLAST.exec(t);
     if (m) {
       const scope = (m[1] ?? '').trim().toLowerCase();

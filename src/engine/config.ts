@@ -112,16 +112,29 @@ export function isFindingCode(name: string): boolean {
   return /^SC\d{4}$/i.test(name);
 }
 
+/** The configured keys that set a severity, lower-cased, in configuration order (computed once per configuration). */
+const severityKeys = new WeakMap<LintConfig, readonly (readonly [string, Severity | 'off'])[]>();
+
+function keysWithSeverity(config: LintConfig): readonly (readonly [string, Severity | 'off'])[] {
+  let keys = severityKeys.get(config);
+  if (!keys) {
+    keys = Object.entries(config.rules).flatMap(([k, v]) => (v.severity ? [[k.toLowerCase(), v.severity] as const] : []));
+    severityKeys.set(config, keys);
+  }
+  return keys;
+}
+
 /**
  * Severity for one finding of a rule answering to `aliases`. A setting for a finding-level code (SC2086)
  * wins over everything; a rule alias setting wins over the rule default, not over the rule's own setting.
  */
 export function findingSeverity(config: LintConfig, rule: Rule, aliases: readonly string[], base: Severity): Severity | 'off' {
-  const matching = Object.entries(config.rules).filter(([k, v]) => v.severity && aliases.some((a) => a.toLowerCase() === k.toLowerCase()));
+  const keys = aliases.length ? keysWithSeverity(config) : [];
+  const matching = keys.length ? keys.filter(([k]) => aliases.some((a) => a.toLowerCase() === k)) : [];
   const specific = matching.find(([k]) => isFindingCode(k));
-  if (specific) return specific[1].severity!;
+  if (specific) return specific[1];
   const own = config.rules[rule.meta.id] ?? config.rules[rule.meta.code];
   if (own?.severity) return own.severity;
-  if (matching.length) return matching[0][1].severity!;
+  if (matching.length) return matching[0][1];
   return base;
 }

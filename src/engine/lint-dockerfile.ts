@@ -183,7 +183,7 @@ export function lintSource(source: DockerfileSource, options: LintOptions): Lint
   let kept = findings;
   if (!config.disableIgnorePragma) {
     const pragmas = readPragmas(source.comments, source.directives, source.instructions, source.text);
-    kept = findings.filter((f) => {
+    if (pragmas.suppressions.length) kept = findings.filter((f) => {
       if (f.ruleId === SYNTAX_RULE_ID) return true;
       const keys = [f.ruleId, f.code, ...f.aliases].map((k) => k.toLowerCase());
       const at = f.location.kind === 'source' ? f.location.span.start : 0;
