@@ -16,13 +16,14 @@ for (const target of ['dockerfile', 'image']) {
     entries.push({ name: camel(id), path: `./${target}/${id}.js` });
   }
 }
-const text = `import type { Rule } from './rule.js';
+const text = `import { compareText } from '../core/text.js';
+import type { Rule } from './rule.js';
 ${entries.map((e) => `import ${e.name} from '${e.path}';`).join('\n')}
 
 /** Every rule, sorted by code. */
 export const rules: readonly Rule[] = [
 ${entries.map((e) => `  ${e.name},`).join('\n')}
-].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
+].sort((a, b) => compareText(a.meta.code, b.meta.code));
 
 /** A rule by id, code or alias (case-insensitive). */
 export function findRule(idOrCode: string): Rule | undefined {

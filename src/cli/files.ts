@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { glob } from 'tinyglobby';
 import { UsageError } from './io.js';
 
 /** File names ballast treats as Dockerfiles when walking directories. */
@@ -11,6 +10,12 @@ export function isDockerfileName(name: string): boolean {
 
 const WALK_PATTERNS = ['**/[Dd]ockerfile', '**/[Dd]ockerfile.*', '**/[Dd]ockerfile-*', '**/*.[Dd]ockerfile', '**/[Cc]ontainerfile', '**/[Cc]ontainerfile.*'];
 const SKIP = ['**/node_modules/**', '**/.git/**'];
+
+/** tinyglobby loads its matcher eagerly (milliseconds): only walks and globs pay for it. */
+async function glob(patterns: string[], options: import('tinyglobby').GlobOptions): Promise<string[]> {
+  const { glob: run } = await import('tinyglobby');
+  return run(patterns, options);
+}
 
 async function gitignoreFilter(root: string): Promise<(file: string) => boolean> {
   const files = await glob(['**/.gitignore'], { cwd: root, ignore: SKIP, dot: true, absolute: true });

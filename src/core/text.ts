@@ -56,3 +56,11 @@ export function eol(text: string): '\r\n' | '\n' {
   const i = text.indexOf('\n');
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
+
+/**
+ * Order strings by UTF-16 code units. Deterministic and cheap: `localeCompare` loads ICU's collator on
+ * first use (milliseconds of start-up) and orders by locale rules that are not needed for ids and paths.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, normalize, relative } from 'node:path';
 import type { Finding, LintResult, Location } from '../core/diagnostic.js';
 import { severityRank } from '../core/severity.js';
-import { LineIndex } from '../core/text.js';
+import { compareText, LineIndex } from '../core/text.js';
 import type { FormatContext } from './types.js';
 
 type SourceLocation = Extract<Location, { kind: 'source' }>;
@@ -126,7 +126,7 @@ export function prepare(results: readonly LintResult[], ctx: FormatContext): Pre
     const lines = result.source !== undefined ? new LineIndex(result.source) : undefined;
     // occurrence indexes are assigned in document order so they do not depend on the engine's ordering
     const ordered = [...result.findings].sort(
-      (a, b) => offsetOf(a) - offsetOf(b) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message),
+      (a, b) => offsetOf(a) - offsetOf(b) || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message),
     );
     const seen = new Map<string, number>();
     const occurrence = new Map<Finding, number>();

@@ -6,7 +6,7 @@ import type { Edit, Finding, Fix, Location, Severity } from '../core/diagnostic.
 import { REPOSITORY_URL } from '../core/links.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import { sarifLevel } from '../core/severity.js';
-import type { LineIndex } from '../core/text.js';
+import { compareText, type LineIndex } from '../core/text.js';
 import { type PreparedFinding, type PreparedResult, displayRange, isInside, layerLabel, lineHash, prepare, reportPath } from './machine.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -182,7 +182,7 @@ export const sarif: Formatter = (results, ctx) => {
     const id = p.finding.ruleId;
     if (!metas.has(id)) metas.set(id, ctx.rules.get(id) ?? syntheticMeta(p.finding));
   }
-  const ordered = [...metas.values()].sort((a, b) => a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
+  const ordered = [...metas.values()].sort((a, b) => compareText(a.code, b.code) || compareText(a.id, b.id));
   const index = new Map(ordered.map((m, i) => [m.id, i]));
 
   const out: Sarif.Result[] = [];

@@ -1,3 +1,4 @@
+import { compareText } from '../core/text.js';
 import type { Rule } from './rule.js';
 import addUrlChecksum from './dockerfile/add-url-checksum.js';
 import apkNoCache from './dockerfile/apk-no-cache.js';
@@ -204,7 +205,7 @@ export const rules: readonly Rule[] = [
   noPackageCacheInImage,
   noToolchainInImage,
   noWastedSpace,
-].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
+].sort((a, b) => compareText(a.meta.code, b.meta.code));
 
 /** A rule by id, code or alias (case-insensitive). */
 export function findRule(idOrCode: string): Rule | undefined {

@@ -1,6 +1,5 @@
 import { chmodSync, existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
 import type { Applicability, LintResult } from '../../core/diagnostic.js';
 import { ruleDocsUrl } from '../../core/links.js';
 import type { RuleMeta } from '../../core/rule-meta.js';
@@ -127,6 +126,12 @@ export interface FileOutcome {
   readonly error?: string;
 }
 
+/** The file matches one of the config's `ignore` globs (picomatch is loaded only when there are some). */
+async function ignoredBy(file: string, globs: readonly string[]): Promise<boolean> {
+  const { default: picomatch } = await import('picomatch');
+  return picomatch.isMatch(file, globs as string[], { dot: true });
+}
+
 /** Lint one file from disk (no fixing): what the main thread and the lint workers both do. */
 export async function lintFile(f: string, opts: LintOptions, io: Pick<Io, 'cwd' | 'env'>, cache: Map<string, LintConfig>): Promise<FileOutcome> {
   let text: string;
@@ -136,7 +141,7 @@ export async function lintFile(f: string, opts: LintOptions, io: Pick<Io, 'cwd' 
     return { error: `${relative(io.cwd, f) || f}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
   const config = await configFor(f, opts, io, cache);
-  if (config.ignore.length && picomatch.isMatch(f, config.ignore as string[], { dot: true })) return {};
+  if (config.ignore.length && (await ignoredBy(f, config.ignore))) return {};
   if (text.includes('\u0000')) return { error: `${relative(io.cwd, f) || f}: looks like a binary file, not a Dockerfile` };
   let result = await lintText(f, text, { rules, config, context: fileContext(f) });
   if (opts.quiet) result = { ...result, findings: result.findings.filter((x) => x.severity === 'error') };
@@ -231,7 +236,7 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
         }
       }
       const config = await configFor(f === '-' ? (opts.stdinFilename ? path : '-') : path, opts, io, cache);
-      if (config.ignore.length && f !== '-' && picomatch.isMatch(path, config.ignore as string[], { dot: true })) continue;
+      if (config.ignore.length && f !== '-' && (await ignoredBy(path, config.ignore))) continue;
       const lintOpts = { rules, config, context: f === '-' && !opts.stdinFilename ? undefined : fileContext(path) };
       if (text.includes('\u0000')) {
         io.writeErr(`ballast: ${relative(io.cwd, path) || path}: looks like a binary file, not a Dockerfile\n`);
