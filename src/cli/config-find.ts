@@ -5,18 +5,34 @@ export const CONFIG_NAMES = ['.ballast.yaml', '.ballast.yml'];
 export const HADOLINT_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 
 /** Find the configuration for a file: `.ballast.yaml` upward from its directory, else `.hadolint.yaml` upward, else hadolint's user locations. */
-export function findConfigFile(startDir: string, env: Readonly<Record<string, string | undefined>>): { file: string; kind: 'ballast' | 'hadolint' } | undefined {
+export function findConfigFile(
+  startDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+  /** Results of earlier searches in this run, by directory (sibling files share their parents' answers). */
+  memo?: Map<string, string | null>,
+): { file: string; kind: 'ballast' | 'hadolint' } | undefined {
   const up = (names: string[]): string | undefined => {
+    const visited: string[] = [];
     let dir = resolve(startDir);
+    let found: string | null = null;
     for (;;) {
-      for (const n of names) {
-        const f = join(dir, n);
-        if (existsSync(f)) return f;
+      const known = memo?.get(`${names[0]}\0${dir}`);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      visited.push(dir);
+      const hit = names.map((n) => join(dir, n)).find((f) => existsSync(f));
+      if (hit) {
+        found = hit;
+        break;
       }
       const parent = dirname(dir);
-      if (parent === dir) return undefined;
+      if (parent === dir) break;
       dir = parent;
     }
+    if (memo) for (const d of visited) memo.set(`${names[0]}\0${d}`, found);
+    return found ?? undefined;
   };
   const own = up(CONFIG_NAMES);
   if (own) return { file: own, kind: 'ballast' };

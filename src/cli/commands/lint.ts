@@ -74,6 +74,9 @@ async function configFor(file: string, opts: LintOptions, io: Pick<Io, 'cwd' | '
   return merged;
 }
 
+/** Configuration-file searches already done in this run (keyed by the run's config cache). */
+const searchMemos = new WeakMap<Map<string, LintConfig>, Map<string, string | null>>();
+
 async function mergedConfigFor(file: string, opts: LintOptions, io: Pick<Io, 'cwd' | 'env'>, cache: Map<string, LintConfig>): Promise<LintConfig> {
   let base: LintConfig;
   if (opts.config) {
@@ -81,7 +84,9 @@ async function mergedConfigFor(file: string, opts: LintOptions, io: Pick<Io, 'cw
     base = cache.get(key) ?? (await loadConfig(resolve(io.cwd, opts.config)));
     cache.set(key, base);
   } else {
-    const found = findConfigFile(file === '-' ? io.cwd : dirname(file), io.env);
+    let memo = searchMemos.get(cache);
+    if (!memo) searchMemos.set(cache, (memo = new Map()));
+    const found = findConfigFile(file === '-' ? io.cwd : dirname(file), io.env, memo);
     if (found) {
       base = cache.get(found.file) ?? (await loadConfig(found.file, found.kind));
       cache.set(found.file, base);
