@@ -5,6 +5,7 @@ import { defineRule } from '../rule.js';
 
 interface Options {
   finalStageOnly: boolean;
+  targetStages: boolean;
   implicitRoot: boolean;
 }
 
@@ -34,11 +35,11 @@ export default defineRule<Options, 'root' | 'inherited' | 'implicit'>({
     messages: {
       root: 'The last `USER` of {{stage}} is `{{user}}`, so its container runs as root. Add `USER <non-root user or uid>` after the steps that need root.',
       inherited:
-        'The final stage inherits `USER {{user}}` from {{stage}} and never changes it, so the container runs as root. Add `USER <non-root user or uid>` to the final stage.',
+        '{{target}} inherits `USER {{user}}` from {{stage}} and never changes it, so the container runs as root. Add `USER <non-root user or uid>` to it.',
       implicit:
         'The final stage never sets `USER`, so the image runs as the default user of `{{base}}`, which is root. Add `USER <non-root user or uid>` (such as `USER 10001`) after the steps that need root.',
     },
-    options: { defaults: { finalStageOnly: true, implicitRoot: false }, types: { finalStageOnly: 'boolean', implicitRoot: 'boolean' } },
+    options: { defaults: { finalStageOnly: true, targetStages: true, implicitRoot: false }, types: { finalStageOnly: 'boolean', targetStages: 'boolean', implicitRoot: 'boolean' } },
     aliases: ['DL3002'],
   },
   create(ctx) {
@@ -85,18 +86,25 @@ export default defineRule<Options, 'root' | 'inherited' | 'implicit'>({
             if (u && user) ctx.report({ at: u.restSpan, messageId: 'root', data: { user, stage: stageLabel(-1) } });
             return;
           }
-          for (const st of stageChain(src, final)) {
-            const u = lastUser(st.instructions);
-            if (!u) continue;
-            const user = rootValue(u);
-            if (user) {
-              ctx.report({
-                at: u.restSpan,
-                messageId: st === final ? 'root' : 'inherited',
-                data: { user, stage: stageLabel(st.index) },
-              });
+          // the final stage, and the stages no other stage uses: `docker build --target` ships those
+          const used = new Set(src.stages.flatMap((s) => s.dependsOn));
+          const judged = ctx.options.targetStages ? src.stages.filter((s) => s === final || !used.has(s.index)) : [final];
+          const reported = new Set<Instruction>();
+          for (const target of judged) {
+            for (const st of stageChain(src, target)) {
+              const u = lastUser(st.instructions);
+              if (!u) continue;
+              const user = rootValue(u);
+              if (user && !reported.has(u)) {
+                reported.add(u);
+                ctx.report({
+                  at: u.restSpan,
+                  messageId: st === target ? 'root' : 'inherited',
+                  data: { user, stage: stageLabel(st.index), target: target === final ? 'The final stage' : `${stageLabel(target.index)} (a \`--target\` nothing else uses)` },
+                });
+              }
+              break;
             }
-            return;
           }
           if (ctx.options.implicitRoot) implicitRoot(final);
           return;

@@ -17,7 +17,9 @@ ruleTester(rule, {
     'FROM debian:12 AS base\nUSER root\nRUN something\nUSER foo\nFROM scratch\nRUN something else\n',
     'FROM scratch\nUSER 1000:0\n',
     { name: 'unknown ARG value', code: 'FROM scratch\nARG APP_USER\nUSER $APP_USER\n' },
-    { name: 'a builder stage may stay root', code: 'FROM debian:12 AS build\nUSER root\nRUN make\nFROM debian:12\nUSER app\n' },
+    { name: 'a builder stage may stay root', code: 'FROM debian:12 AS build\nUSER root\nRUN make\nFROM debian:12\nCOPY --from=build /out /app\nUSER app\n' },
+    { name: 'a builder stage used through RUN --mount may stay root', code: 'FROM debian:12 AS build\nUSER root\nRUN make\nFROM debian:12\nRUN --mount=from=build,target=/b cp /b/out /app\nUSER app\n' },
+    { name: 'targetStages off: a stage nothing uses is not judged', code: 'FROM debian:12 AS dev\nUSER root\nFROM debian:12\nUSER app\n', options: { targetStages: false } },
     { name: 'a builder stage may stay root (implicitly)', code: 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /app /app\n' },
     { name: 'non-root user inherited from the parent stage', code: 'FROM debian:12 AS base\nUSER 10001\nFROM base\nCOPY . /app\n' },
     { name: 'no USER, but nothing added to the base', code: 'FROM debian:12\nCMD ["bash"]\n' },
@@ -44,8 +46,18 @@ ruleTester(rule, {
     },
     {
       name: 'the final stage',
-      code: 'FROM debian:12 AS build\nUSER root\nFROM debian:12\nUSER app\nUSER 0\n',
-      errors: [{ messageId: 'root', line: 5 }],
+      code: 'FROM debian:12 AS build\nUSER root\nFROM debian:12\nCOPY --from=build /out /app\nUSER app\nUSER 0\n',
+      errors: [{ messageId: 'root', line: 6 }],
+    },
+    {
+      name: 'a stage nothing else uses is a possible --target, judged like the final stage',
+      code: 'FROM debian:12 AS dev\nUSER root\nRUN x\nFROM scratch\nUSER foo\nRUN y\n',
+      errors: [{ messageId: 'root', line: 2, text: 'root' }],
+    },
+    {
+      name: 'a --target stage inheriting root',
+      code: 'FROM debian:12 AS base\nUSER root\nFROM base AS dev\nRUN x\nFROM base AS prod\nUSER app\n',
+      errors: [{ messageId: 'inherited', line: 2 }],
     },
     {
       name: 'no USER in a final stage that adds files to a root base',
