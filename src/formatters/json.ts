@@ -5,9 +5,19 @@ import type { FormatContext, Formatter } from './types.js';
 /** Version of the JSON document; bumped on any incompatible change (see docs/formats.md). */
 export const JSON_FORMAT_VERSION = 1;
 
+const relCache = new Map<string, string>();
+
 function relPath(file: string, cwd: string): string {
-  const r = relative(cwd, file);
-  return (r && !r.startsWith('..') ? r : file).split('\\').join('/');
+  // every finding of a file names it: path.relative once per file
+  const key = `${cwd}\0${file}`;
+  let out = relCache.get(key);
+  if (out === undefined) {
+    const r = relative(cwd, file);
+    out = (r && !r.startsWith('..') ? r : file).split('\\').join('/');
+    if (relCache.size > 10000) relCache.clear();
+    relCache.set(key, out);
+  }
+  return out;
 }
 
 function location(l: Location, cwd: string): Record<string, unknown> {
