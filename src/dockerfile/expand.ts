@@ -27,8 +27,13 @@ const SPECIAL = new Set(['@', '*', '#', '?', '-', '$', '!']);
 
 class ExpandError extends Error {}
 
+function isDigit(c: string): boolean {
+  return c.length === 1 && c >= '0' && c <= '9';
+}
+
 function isNameChar(c: string): boolean {
-  return /[A-Za-z0-9_]/.test(c);
+  const k = c.charCodeAt(0);
+  return (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || (k >= 48 && k <= 57) || k === 95;
 }
 
 /**
@@ -36,89 +41,132 @@ function isNameChar(c: string): boolean {
  * references are kept verbatim but quotes are still removed).
  */
 export function processWord(word: string, lookup: Lookup | null, escape = '\\'): Expansion {
-  const refs: VarRef[] = [];
-  const undef: VarRef[] = [];
-  let i = 0;
+  // nothing to expand, unquote or unescape: the word is its own value
+  if (!word.includes('$') && !word.includes("'") && !word.includes('"') && !word.includes(escape)) return { value: word, refs: [], undefinedRefs: [] };
+  return new WordProcessor(word, lookup, escape).run();
+}
 
-  const peek = () => (i < word.length ? word[i] : '');
+class WordProcessor {
+  private i = 0;
+  private readonly refs: VarRef[] = [];
+  private readonly undef: VarRef[] = [];
 
-  function lookupVar(name: string, offset: number, end: number, guarded: boolean): string | undefined {
+  constructor(
+    private readonly word: string,
+    private readonly lookup: Lookup | null,
+    private readonly escape: string,
+  ) {}
+
+  run(): Expansion {
+    const word = this.word;
+    let value = '';
+    try {
+      while (this.i < word.length) {
+        const c = word[this.i];
+        if (c === "'") value += this.singleQuoted();
+        else if (c === '"') value += this.doubleQuoted();
+        else if (c === '$') value += this.dollar();
+        else if (c === this.escape) {
+          if (this.i + 1 < word.length) value += word[this.i + 1];
+          this.i += 2;
+        } else {
+          value += c;
+          this.i++;
+        }
+      }
+    } catch (e) {
+      if (e instanceof ExpandError) return { value: word, refs: this.refs, undefinedRefs: this.undef, error: e.message };
+      throw e;
+    }
+    return { value, refs: this.refs, undefinedRefs: this.undef };
+  }
+
+  private peek(): string {
+    return this.i < this.word.length ? this.word[this.i] : '';
+  }
+
+  private lookupVar(name: string, offset: number, end: number, guarded: boolean): string | undefined {
     const special = SPECIAL.has(name) || /^\d+$/.test(name);
     const ref = { name, offset, end, guarded };
-    if (!special) refs.push(ref);
+    if (!special) this.refs.push(ref);
+    const lookup = this.lookup;
     if (special) return lookup ? '' : undefined;
     if (!lookup) return undefined;
     const v = lookup(name);
-    if (v === undefined && !guarded) undef.push(ref);
+    if (v === undefined && !guarded) this.undef.push(ref);
     return v;
   }
 
-  function readName(): string {
-    const c = peek();
-    if (/\d/.test(c)) {
+  private readName(): string {
+    const word = this.word;
+    const c = this.peek();
+    if (isDigit(c)) {
       let n = '';
-      while (/\d/.test(peek())) n += word[i++];
+      while (isDigit(this.peek())) n += word[this.i++];
       return n;
     }
     if (SPECIAL.has(c)) {
-      i++;
+      this.i++;
       return c;
     }
     let n = '';
-    while (i < word.length && isNameChar(word[i])) n += word[i++];
+    while (this.i < word.length && isNameChar(word[this.i])) n += word[this.i++];
     return n;
   }
 
   // Reads the modifier word inside ${...} up to the matching '}', processing quotes and nested expansions.
-  function readUntilBrace(): string {
+  private readUntilBrace(): string {
+    const word = this.word;
     let out = '';
-    while (i < word.length) {
-      const c = word[i];
+    while (this.i < word.length) {
+      const c = word[this.i];
       if (c === '}') return out;
-      if (c === escape && i + 1 < word.length) {
-        out += word[i + 1];
-        i += 2;
+      if (c === this.escape && this.i + 1 < word.length) {
+        out += word[this.i + 1];
+        this.i += 2;
         continue;
       }
-      if (c === "'") out += singleQuoted();
-      else if (c === '"') out += doubleQuoted();
-      else if (c === '$') out += dollar();
+      if (c === "'") out += this.singleQuoted();
+      else if (c === '"') out += this.doubleQuoted();
+      else if (c === '$') out += this.dollar();
       else {
         out += c;
-        i++;
+        this.i++;
       }
     }
     throw new ExpandError('missing \'}\'');
   }
 
-  function dollar(): string {
-    const start = i;
-    i++; // $
-    if (peek() === '{') {
-      i++;
-      if (peek() === '}') throw new ExpandError('bad substitution: ${}');
-      const name = readName();
-      if (!name) throw new ExpandError(`bad substitution: \${${word.slice(i, i + 1)}`);
-      const c = peek();
+  private dollar(): string {
+    const word = this.word;
+    const lookup = this.lookup;
+    const start = this.i;
+    this.i++; // $
+    if (this.peek() === '{') {
+      this.i++;
+      if (this.peek() === '}') throw new ExpandError('bad substitution: ${}');
+      const name = this.readName();
+      if (!name) throw new ExpandError(`bad substitution: \${${word.slice(this.i, this.i + 1)}`);
+      const c = this.peek();
       if (c === '}') {
-        i++;
-        const raw = word.slice(start, i);
-        const v = lookupVar(name, start, i, false);
+        this.i++;
+        const raw = word.slice(start, this.i);
+        const v = this.lookupVar(name, start, this.i, false);
         return v ?? (lookup ? '' : raw);
       }
       if (c === ':' || c === '-' || c === '+' || c === '?') {
         let colon = false;
         if (c === ':') {
           colon = true;
-          i++;
+          this.i++;
         }
-        const mod = peek();
-        if (!['-', '+', '?'].includes(mod)) throw new ExpandError(`unsupported modifier (${mod}) in substitution`);
-        i++;
-        const arg = readUntilBrace();
-        i++; // }
-        const raw = word.slice(start, i);
-        const v = lookupVar(name, start, i, true);
+        const mod = this.peek();
+        if (mod !== '-' && mod !== '+' && mod !== '?') throw new ExpandError(`unsupported modifier (${mod}) in substitution`);
+        this.i++;
+        const arg = this.readUntilBrace();
+        this.i++; // }
+        const raw = word.slice(start, this.i);
+        const v = this.lookupVar(name, start, this.i, true);
         if (!lookup) return raw;
         const unsetOrEmpty = colon ? v === undefined || v === '' : v === undefined;
         if (mod === '-') return unsetOrEmpty ? arg : (v ?? '');
@@ -127,32 +175,32 @@ export function processWord(word: string, lookup: Lookup | null, escape = '\\'):
         return v ?? '';
       }
       if (c === '#' || c === '%' || c === '/') {
-        i++;
+        this.i++;
         let longest = false;
-        if (peek() === c) {
+        if (this.peek() === c) {
           longest = true;
-          i++;
+          this.i++;
         }
         let pattern: string;
         let replacement = '';
         if (c === '/') {
           let p = '';
-          while (i < word.length && word[i] !== '/' && word[i] !== '}') {
-            if (word[i] === escape && i + 1 < word.length) {
-              p += word[i] + word[i + 1];
-              i += 2;
-            } else p += word[i++];
+          while (this.i < word.length && word[this.i] !== '/' && word[this.i] !== '}') {
+            if (word[this.i] === this.escape && this.i + 1 < word.length) {
+              p += word[this.i] + word[this.i + 1];
+              this.i += 2;
+            } else p += word[this.i++];
           }
           pattern = p;
-          if (peek() === '/') {
-            i++;
-            replacement = readUntilBrace();
+          if (this.peek() === '/') {
+            this.i++;
+            replacement = this.readUntilBrace();
           }
-        } else pattern = readUntilBrace();
-        if (peek() !== '}') throw new ExpandError("missing '}'");
-        i++;
-        const raw = word.slice(start, i);
-        const v = lookupVar(name, start, i, false);
+        } else pattern = this.readUntilBrace();
+        if (this.peek() !== '}') throw new ExpandError("missing '}'");
+        this.i++;
+        const raw = word.slice(start, this.i);
+        const v = this.lookupVar(name, start, this.i, false);
         if (!lookup) return raw;
         const value = v ?? '';
         if (c === '#') return trimPrefix(value, pattern, longest);
@@ -161,71 +209,52 @@ export function processWord(word: string, lookup: Lookup | null, escape = '\\'):
       }
       throw new ExpandError(`unsupported modifier (${c}) in substitution`);
     }
-    const name = readName();
+    const name = this.readName();
     if (!name) return '$';
-    const raw = word.slice(start, i);
-    const v = lookupVar(name, start, i, false);
+    const raw = word.slice(start, this.i);
+    const v = this.lookupVar(name, start, this.i, false);
     return v ?? (lookup ? '' : raw);
   }
 
-  function singleQuoted(): string {
-    i++;
+  private singleQuoted(): string {
+    const word = this.word;
+    this.i++;
     let out = '';
-    while (i < word.length && word[i] !== "'") out += word[i++];
-    if (i >= word.length) throw new ExpandError('unexpected end of statement while looking for matching single-quote');
-    i++;
+    while (this.i < word.length && word[this.i] !== "'") out += word[this.i++];
+    if (this.i >= word.length) throw new ExpandError('unexpected end of statement while looking for matching single-quote');
+    this.i++;
     return out;
   }
 
-  function doubleQuoted(): string {
-    i++;
+  private doubleQuoted(): string {
+    const word = this.word;
+    this.i++;
     let out = '';
-    while (i < word.length && word[i] !== '"') {
-      const c = word[i];
+    while (this.i < word.length && word[this.i] !== '"') {
+      const c = word[this.i];
       if (c === '$') {
-        out += dollar();
+        out += this.dollar();
         continue;
       }
-      if (c === escape) {
-        const n = word[i + 1];
+      if (c === this.escape) {
+        const n = word[this.i + 1];
         if (n === undefined) {
-          i++;
+          this.i++;
           continue;
         }
-        if (n === '"' || n === '$' || n === escape) {
+        if (n === '"' || n === '$' || n === this.escape) {
           out += n;
-          i += 2;
+          this.i += 2;
           continue;
         }
       }
       out += c;
-      i++;
+      this.i++;
     }
-    if (i >= word.length) throw new ExpandError('unexpected end of statement while looking for matching double-quote');
-    i++;
+    if (this.i >= word.length) throw new ExpandError('unexpected end of statement while looking for matching double-quote');
+    this.i++;
     return out;
   }
-
-  let value = '';
-  try {
-    while (i < word.length) {
-      const c = word[i];
-      if (c === "'") value += singleQuoted();
-      else if (c === '"') value += doubleQuoted();
-      else if (c === '$') value += dollar();
-      else if (c === escape) {
-        if (i + 1 < word.length) value += word[i + 1];
-        i += 2;
-      } else {
-        value += c;
-        i++;
-      }
-    }
-  } catch (e) {
-    if (e instanceof ExpandError) return { value: word, refs, undefinedRefs: undef, error: e.message };
-    throw e;
-  }
-  return { value, refs, undefinedRefs: undef };
 }
 
 function globToRegex(pattern: string): string {
