@@ -52,7 +52,7 @@ export function expandLocated(
   escape: string,
 ): { expansion: Expansion; refs: LocatedRef[]; undefinedRefs: LocatedRef[] } {
   const expansion = processWord(w.raw, lookup, escape);
-  const at = (r: VarRef): LocatedRef => ({ ...r, span: { start: w.offsets[r.offset], end: w.offsets[r.end - 1] + 1 } });
+  const at = (r: VarRef): LocatedRef => ({ name: r.name, offset: r.offset, end: r.end, guarded: r.guarded, span: { start: w.offsets[r.offset], end: w.offsets[r.end - 1] + 1 } });
   return { expansion, refs: expansion.refs.map(at), undefinedRefs: expansion.undefinedRefs.map(at) };
 }
 
@@ -81,9 +81,13 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestD = Infinity;
   const max = Math.max(1, Math.floor(name.length / 3));
+  const lower = name.toLowerCase();
   for (const c of candidates) {
     if (c === name) continue;
-    const d = c.toLowerCase() === name.toLowerCase() ? 0.5 : osaDistance(name.toLowerCase(), c.toLowerCase());
+    const lc = c.toLowerCase();
+    // the distance is at least the difference in length
+    if (lc !== lower && Math.abs(lc.length - lower.length) > max) continue;
+    const d = lc === lower ? 0.5 : osaDistance(lower, lc);
     if (d <= max && d < bestD) {
       bestD = d;
       best = c;

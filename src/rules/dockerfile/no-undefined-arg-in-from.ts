@@ -1,4 +1,4 @@
-import { closestName, expandSpan, refNameSpan } from '../../dockerfile/check-queries.js';
+import { closestName, expandLocated, locate, refNameSpan } from '../../dockerfile/check-queries.js';
 import type { Instruction } from '../../dockerfile/nodes.js';
 import { PLATFORM_ARGS } from '../../dockerfile/source.js';
 import { defineRule } from '../rule.js';
@@ -21,12 +21,17 @@ export default defineRule({
   },
   create(ctx) {
     const src = ctx.source;
-    const candidates = [...new Set([...src.globalArgs.flatMap((a) => (a.pairs ?? []).map((p) => p.key)), ...PLATFORM_ARGS])];
+    let candidateList: string[] | undefined;
+    const candidates = () => (candidateList ??= [...new Set([...src.globalArgs.flatMap((a) => (a.pairs ?? []).map((p) => p.key)), ...PLATFORM_ARGS])]);
     const check = (ins: Instruction, l: Instruction['logical'], span: { start: number; end: number }) => {
-      const r = expandSpan(src, ins, l, span);
-      if (!r) return;
+      // without a `$` there is nothing to expand
+      const dollar = src.text.indexOf('$', span.start);
+      if (dollar < 0 || dollar >= span.end) return;
+      const w = locate(l, span);
+      if (!w || !w.raw.includes('$')) return;
+      const r = expandLocated(w, src.lookup(ins), src.escape);
       for (const ref of r.undefinedRefs) {
-        const suggestion = closestName(ref.name, candidates);
+        const suggestion = closestName(ref.name, candidates());
         const nameSpan = refNameSpan(src.text, ref);
         ctx.report({
           at: ref.span,

@@ -92,14 +92,20 @@ export default defineRule({
       return r;
     };
 
+    // a word without `$` in the source has no `$` in its logical text either: nothing to check there
+    const hasDollar = (span: Span) => {
+      const k = src.text.indexOf('$', span.start);
+      return k >= 0 && k < span.end;
+    };
     const inLogical = (l: LogicalText, span: Span | undefined): Target | undefined => {
-      if (!span) return undefined;
+      if (!span || !hasDollar(span)) return undefined;
       const located = locate(l, span);
       return located ? { located } : undefined;
     };
     const wordTargets = (ins: Instruction): Target[] => {
       if (ins.json) {
-        return ins.json.values.map((v, k) => {
+        return ins.json.values.flatMap((v, k) => {
+          if (!v.includes('$')) return [];
           const sp = ins.json!.spans[k];
           if (src.textOf(sp) === JSON.stringify(v)) {
             const offsets = Array.from({ length: v.length + 1 }, (_, i) => sp.start + 1 + i);
@@ -114,10 +120,12 @@ export default defineRule({
     const flagTargets = (ins: Instruction, names: string[]): Target[] =>
       ins.flags.filter((f) => names.includes(f.name) && f.valueSpan).flatMap((f) => inLogical(ins.logical, f.valueSpan) ?? []);
 
-    const check = (ins: Instruction, targets: Target[], lookup: Lookup = src.lookup(ins)) => {
-      const env = baseEnv(src.stageOf(ins));
+    const check = (ins: Instruction, targets: Target[], lookup?: Lookup) => {
+      let env: BaseEnv | undefined;
       for (const t of targets) {
         if (!t.located.raw.includes('$')) continue;
+        lookup ??= src.lookup(ins);
+        env ??= baseEnv(src.stageOf(ins));
         const r = expandLocated(t.located, lookup, src.escape);
         for (const ref of r.undefinedRefs) {
           // BuildKit gives every image a default PATH
@@ -156,7 +164,8 @@ export default defineRule({
       },
       ARG(ins) {
         // several ARGs in one instruction are declared one after the other
-        const base = src.lookup(ins);
+        let scopeLookup: Lookup | undefined;
+        const base: Lookup = (n) => (scopeLookup ??= src.lookup(ins))(n);
         const declared = new Map<string, string>();
         for (const p of ins.pairs ?? []) {
           const t = inLogical(ins.rest, p.valueSpan);
