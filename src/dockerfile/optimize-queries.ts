@@ -318,9 +318,17 @@ export interface CacheDir {
 
 const KNOWN_UIDS: Record<string, number> = { root: 0, node: 1000, nobody: 65534, www: 33, 'www-data': 33, nonroot: 65532, gradle: 1000, app: 1654 };
 
+const baseImageCache = new WeakMap<Stage, string>();
+
 /** The root image a stage is built on, following `FROM <earlier stage>`. */
 export function baseImageOf(source: DockerfileSource, stage: Stage | undefined): string {
-  return (source.stageChain(stage)[0]?.base ?? '').toLowerCase();
+  if (!stage) return '';
+  let base = baseImageCache.get(stage);
+  if (base === undefined) {
+    base = (source.stageChain(stage)[0]?.base ?? '').toLowerCase();
+    baseImageCache.set(stage, base);
+  }
+  return base;
 }
 
 /** Image name without registry, tag or digest: `docker.io/library/golang:1.22` → `golang`. */
@@ -359,7 +367,21 @@ function userEvents(source: DockerfileSource): UserEvent[][] {
   return all;
 }
 
-function userFromInstructions(source: DockerfileSource, ins: Instruction, stage: Stage | undefined): { user: string; home?: string; uid?: number; gid?: number } {
+type StageUser = { readonly user: string; readonly home?: string; readonly uid?: number; readonly gid?: number };
+
+const stageUserCache = new WeakMap<Instruction, StageUser>();
+
+function userFromInstructions(source: DockerfileSource, ins: Instruction, stage: Stage | undefined): StageUser {
+  const top = ins.parent ?? ins;
+  let u = stageUserCache.get(top);
+  if (!u) {
+    u = computeUser(source, top, stage);
+    stageUserCache.set(top, u);
+  }
+  return u;
+}
+
+function computeUser(source: DockerfileSource, ins: Instruction, stage: Stage | undefined): StageUser {
   const chain = source.stageChain(stage);
   let user = 'root';
   const homes = new Map<string, string>();
@@ -395,8 +417,21 @@ function valueAfter(c: Command, names: string[]): string | undefined {
   return undefined;
 }
 
+const cacheEnvCache = new WeakMap<Instruction, CacheEnv>();
+
 /** The cache environment of a RUN (optionally with a command's inline `VAR=value` assignments). */
 export function cacheEnvOf(source: DockerfileSource, ins: Instruction, cmd?: Command): CacheEnv {
+  // without inline assignments the environment is the instruction's own, computed once
+  if (cmd?.assignments.length) return computeCacheEnv(source, ins, cmd);
+  let env = cacheEnvCache.get(ins);
+  if (!env) {
+    env = computeCacheEnv(source, ins);
+    cacheEnvCache.set(ins, env);
+  }
+  return env;
+}
+
+function computeCacheEnv(source: DockerfileSource, ins: Instruction, cmd?: Command): CacheEnv {
   const stage = source.stageOf(ins);
   const lookup = source.lookup(ins);
   const inline = new Map((cmd?.assignments ?? []).map((a) => [a.name, a.value]));

@@ -229,14 +229,22 @@ export default defineRule({
     return {
       stage(st: Stage) {
         if (!shipped.has(st.index) || isWindowsStage(source, st)) return;
+        // findings are at `rm` commands: what comes after the last RUN with one cannot be reported
+        const hasRm = (ins: Instruction) => ins.keyword === 'RUN' && source.commands(ins).some((c) => isProgram(c, 'rm'));
+        let last = st.instructions.length - 1;
+        while (last >= 0 && !hasRm(st.instructions[last])) last--;
         let created: Created[] = [];
-        for (const ins of st.instructions) {
+        for (const ins of st.instructions.slice(0, last + 1)) {
           if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
             created.push(...copyCreations(ins));
             continue;
           }
           if (ins.keyword !== 'RUN') continue;
           const env = cacheEnvOf(source, ins);
+          if (!hasRm(ins)) {
+            created.push(...runCreations(ins, env));
+            continue;
+          }
           const wd = workdirAt(source, ins);
           let cwdKnown = true;
           const reportedHere = new Set<Created>();
