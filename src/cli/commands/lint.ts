@@ -153,31 +153,61 @@ export async function lintFile(f: string, opts: LintOptions, io: Pick<Io, 'cwd' 
   return { result, failOn: config.failOn };
 }
 
-/** Files per worker below which starting workers costs more than it saves. */
+/** Files per extra thread below which starting one costs more than it saves. */
 const FILES_PER_WORKER = 24;
+/** Files handed to a worker at a time: small, so threads finish together. */
+const BATCH = 4;
 
-async function lintInWorkers(files: readonly string[], opts: LintOptions, io: Io, workers: number): Promise<FileOutcome[]> {
+/**
+ * Lint files on this thread and `helpers` worker threads at once. Files are handed out in small
+ * batches from one queue (the main thread takes one at a time between batches), so a slow file does
+ * not hold a whole share back; outcomes keep the order of `files`.
+ */
+async function lintInParallel(files: readonly string[], opts: LintOptions, io: Io, cache: Map<string, LintConfig>, helpers: number): Promise<FileOutcome[]> {
   const { Worker } = await import('node:worker_threads');
   const script = new URL('./lint-worker.js', import.meta.url);
-  // interleave, so each worker gets a similar mix of long and short files
-  const parts = Array.from({ length: workers }, (_, w) => files.map((f, i) => ({ f, i })).filter((x) => x.i % workers === w));
   const out: FileOutcome[] = new Array(files.length);
   const notices = new Set<string>();
-  await Promise.all(
-    parts.map(
-      (part) =>
-        new Promise<void>((resolveWorker, reject) => {
-          const worker = new Worker(script, { workerData: { files: part.map((x) => x.f), opts, cwd: io.cwd, env: io.env } });
-          worker.once('message', (m: { outcomes: FileOutcome[]; notices: string[] }) => {
-            m.outcomes.forEach((o, k) => (out[part[k].i] = o));
-            for (const n of m.notices) notices.add(n);
-            resolveWorker();
-          });
-          worker.once('error', reject);
-          worker.once('exit', (code) => (code === 0 ? resolveWorker() : reject(new Error(`lint worker exited with code ${code}`))));
-        }),
-    ),
+  let next = 0;
+  const idle: (() => void)[] = [];
+  const finished = Array.from(
+    { length: helpers },
+    () =>
+      new Promise<void>((resolveWorker, reject) => {
+        const worker = new Worker(script, { workerData: { opts, cwd: io.cwd, env: io.env } });
+        let busy = false;
+        const feed = () => {
+          if (next >= files.length) {
+            busy = false;
+            worker.postMessage({ done: true });
+            return;
+          }
+          const start = next;
+          next = Math.min(files.length, next + BATCH);
+          busy = true;
+          worker.postMessage({ start, files: files.slice(start, next) });
+        };
+        worker.on('message', (m: { start?: number; outcomes?: FileOutcome[]; notices?: string[] }) => {
+          if (m.outcomes) m.outcomes.forEach((o, k) => (out[m.start! + k] = o));
+          for (const n of m.notices ?? []) notices.add(n);
+          if (m.notices === undefined) feed();
+        });
+        // a worker still starting when the queue runs dry is not waited for
+        idle.push(() => {
+          if (!busy) void worker.terminate();
+        });
+        worker.once('error', reject);
+        worker.once('exit', (code) => (code === 0 || !busy ? resolveWorker() : reject(new Error(`lint worker exited with code ${code}`))));
+      }),
   );
+  while (next < files.length) {
+    const i = next++;
+    out[i] = await lintFile(files[i], opts, io, cache);
+    // let the workers' messages in
+    await new Promise<void>((r) => setImmediate(r));
+  }
+  for (const stop of idle) stop();
+  await Promise.all(finished);
   for (const n of notices) io.writeErr(`ballast: ${n}\n`);
   return out;
 }
@@ -216,9 +246,9 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
       failOns.push(o.failOn ?? 'warn');
     }
   };
-  const workers = Math.min(io.parallelism ?? 1, Math.floor(files.length / FILES_PER_WORKER));
-  if (!fixing && workers > 1 && !files.includes('-')) {
-    for (const o of await lintInWorkers(files, opts, io, workers)) take(o);
+  const helpers = Math.min((io.parallelism ?? 1) - 1, Math.floor(files.length / FILES_PER_WORKER) - 1);
+  if (!fixing && helpers > 0 && !files.includes('-')) {
+    for (const o of await lintInParallel(files, opts, io, cache, helpers)) take(o);
   } else
     for (const f of files) {
       if (f !== '-' && !fixing) {
