@@ -121,6 +121,18 @@ function pythonModule(cmd: Command): { module: string; rest: ShellWord[] } | und
  * yarn, pnpm, go, cargo, mvn/mvnw, gradle/gradlew, bundle, gem, composer and dotnet.
  */
 export function detectInvocation(cmd: Command): Invocation | undefined {
+  let i = invocationCache.get(cmd);
+  if (i === undefined) {
+    i = computeInvocation(cmd) ?? null;
+    invocationCache.set(cmd, i);
+  }
+  return i ?? undefined;
+}
+
+/** Many rules ask about the same commands: each is classified once. */
+const invocationCache = new WeakMap<Command, Invocation | null>();
+
+function computeInvocation(cmd: Command): Invocation | undefined {
   const p = cmd.program;
   if (p === 'apt-get' || p === 'apt') {
     const v = verbOf(cmd, APT_WITH_VALUE);
@@ -816,10 +828,10 @@ export function compilerPackages(cmd: Command): ShellWord[] {
 /** The RUN removes packages again (`apk del`, `apt-get purge/remove/autoremove`, `dnf remove`): its toolchain does not ship. */
 function removesPackages(cmds: readonly Command[]): boolean {
   return cmds.some((c) => {
-    const pos = positionals(c).map((w) => w.value);
-    if (c.program === 'apk') return pos[0] === 'del';
-    if (c.program === 'apt-get' || c.program === 'apt') return ['purge', 'remove', 'autoremove'].includes(pos[0] ?? '');
-    if (['dnf', 'yum', 'microdnf', 'zypper'].includes(c.program)) return ['remove', 'erase', 'rm', 'autoremove'].includes(pos[0] ?? '');
+    const p = c.program;
+    if (p === 'apk') return positionals(c)[0]?.value === 'del';
+    if (p === 'apt-get' || p === 'apt') return ['purge', 'remove', 'autoremove'].includes(positionals(c)[0]?.value ?? '');
+    if (['dnf', 'yum', 'microdnf', 'zypper'].includes(p)) return ['remove', 'erase', 'rm', 'autoremove'].includes(positionals(c)[0]?.value ?? '');
     return false;
   });
 }
@@ -831,22 +843,22 @@ function buildEvidence(c: Command): { what: string; ecosystem: BuildEcosystem; i
   const i = detectInvocation(c);
   if (!i) return undefined;
   const v = i.verb?.value ?? '';
-  const pos = positionals(c).map((w) => w.value);
+  const positional = () => positionals(c).map((w) => w.value);
   switch (i.manager) {
     case 'go':
       return ['build', 'install'].includes(v) ? { what: `go ${v}`, ecosystem: 'go', invocation: i } : undefined;
     case 'cargo':
       return ['build', 'b', 'install'].includes(v) ? { what: `cargo ${v}`, ecosystem: 'rust', invocation: i } : undefined;
     case 'maven':
-      return pos.some((g) => ['package', 'install', 'verify'].includes(g) || /^(spring-boot|quarkus|jib):/.test(g)) ? { what: `mvn ${v}`, ecosystem: 'java', invocation: i } : undefined;
+      return positional().some((g) => ['package', 'install', 'verify'].includes(g) || /^(spring-boot|quarkus|jib):/.test(g)) ? { what: `mvn ${v}`, ecosystem: 'java', invocation: i } : undefined;
     case 'gradle':
-      return pos.some((t) => /^(build|assemble|bootJar|jar|shadowJar|installDist|:?[\w-]+:(build|assemble|bootJar|jar))$/.test(t)) ? { what: `gradle ${v}`, ecosystem: 'java', invocation: i } : undefined;
+      return positional().some((t) => /^(build|assemble|bootJar|jar|shadowJar|installDist|:?[\w-]+:(build|assemble|bootJar|jar))$/.test(t)) ? { what: `gradle ${v}`, ecosystem: 'java', invocation: i } : undefined;
     case 'dotnet':
       return ['publish', 'build'].includes(v) ? { what: `dotnet ${v}`, ecosystem: 'dotnet', invocation: i } : undefined;
     case 'npm':
     case 'yarn':
     case 'pnpm': {
-      const script = v === 'run' || v === 'run-script' ? pos[1] : v;
+      const script = v === 'run' || v === 'run-script' ? positional()[1] : v;
       return i.kind === 'build' && BUILD_SCRIPT.test(script ?? '') ? { what: `${c.program} ${v === 'run' || v === 'run-script' ? `run ${script}` : script}`, ecosystem: 'node', invocation: i } : undefined;
     }
     default:

@@ -337,6 +337,18 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
  * wrappers, or wrappers that run nothing (`command -v x`, `sudo -l`), are returned unchanged.
  */
 export function effectiveCommand(cmd: Command): Command {
+  let c = effectiveCache.get(cmd);
+  if (!c) {
+    c = unwrap(cmd);
+    effectiveCache.set(cmd, c);
+  }
+  return c;
+}
+
+/** Several rules look through the wrappers of the same commands: each is unwrapped once. */
+const effectiveCache = new WeakMap<Command, Command>();
+
+function unwrap(cmd: Command): Command {
   let c = cmd;
   for (let guard = 0; guard < 8; guard++) {
     const spec = WRAPPERS[c.program];
