@@ -337,6 +337,7 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
  * wrappers, or wrappers that run nothing (`command -v x`, `sudo -l`), are returned unchanged.
  */
 export function effectiveCommand(cmd: Command): Command {
+  if (!WRAPPERS[cmd.program]) return cmd;
   let c = effectiveCache.get(cmd);
   if (!c) {
     c = unwrap(cmd);
@@ -732,9 +733,12 @@ export function layerShips(ins: Instruction, shipped: ReadonlySet<number>): bool
  * cleanups before the install do not count.
  */
 export function uncleanedFill(cmds: readonly Command[], fills: (c: Command) => boolean, cleans: (c: Command) => boolean): Command | undefined {
+  // usually nothing fills a cache: then the cleanups need not be looked at
+  const filling = cmds.filter((c) => fills(c));
+  if (!filling.length) return undefined;
   let lastClean = -1;
   for (const c of cmds) if (cleans(c)) lastClean = Math.max(lastClean, c.span.start);
-  return cmds.find((c) => c.span.start > lastClean && fills(c));
+  return filling.find((c) => c.span.start > lastClean);
 }
 
 /** `rm` of one of `dirs` (or its contents, or a parent). */

@@ -41,7 +41,6 @@ export default defineRule({
   create(ctx) {
     return {
       LABEL(ins) {
-        const scope = ctx.source.scope(ins);
         for (const l of labelsOf(ctx.source, ins)) {
           if (l.key.includes('$')) {
             // a key from a declared variable is only known at build time; an undeclared one is a typo, judged as written
@@ -51,6 +50,7 @@ export default defineRule({
             } catch {
               /* judged as written */
             }
+            const scope = ctx.source.scope(ins);
             if (refs.length && refs.every((r) => scope.has(r.name))) continue;
           }
           const problem = labelKeyProblem(l.key);

@@ -34,11 +34,13 @@ export default defineRule({
   create(ctx) {
     return {
       RUN(ins) {
+        const cmds = packageCommands(ctx.source, ins);
+        if (!cmds.some(isPipInstall)) return;
         if (hasCacheMount(ins, /\.cache\/pip$|\.cache$/)) return;
         const env = ctx.source.scope(ins).get('PIP_NO_CACHE_DIR');
         if (env && env.value !== null && TRUTHY.test(env.value)) return;
         let exported = false;
-        for (const c of packageCommands(ctx.source, ins)) {
+        for (const c of cmds) {
           if (c.program === 'export' && c.args.some((a) => /^PIP_NO_CACHE_DIR=(.*)$/.test(a.value) && TRUTHY.test(a.value.split('=')[1]))) exported = true;
           if (!isPipInstall(c)) continue;
           if (exported || c.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR' && TRUTHY.test(a.value))) continue;

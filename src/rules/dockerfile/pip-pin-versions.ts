@@ -37,11 +37,13 @@ export default defineRule({
   create(ctx) {
     return {
       RUN(ins) {
-        const constraintEnv = ctx.source.scope(ins).get('PIP_CONSTRAINT');
-        if (constraintEnv?.value) return;
+        let constrained: boolean | undefined;
         for (const c of packageCommands(ctx.source, ins)) {
           const inst = pipInstall(c, true);
           if (!inst) continue;
+          // PIP_CONSTRAINT from ENV/ARG pins everything (looked up only when the RUN installs with pip)
+          constrained ??= !!ctx.source.scope(ins).get('PIP_CONSTRAINT')?.value;
+          if (constrained) return;
           // a constraints file pins whatever is named on the command line
           if (findFlag(inst.rest, 'c', 'constraint') || c.assignments.some((a) => a.name === 'PIP_CONSTRAINT' && a.value)) continue;
           const specs = operands(inst.rest, PIP_INSTALL_WITH_VALUE.filter((n) => n !== 'e' && n !== 'editable'));

@@ -42,11 +42,13 @@ export default defineRule({
     return {
       RUN(ins) {
         if (ins.form !== 'shell') return;
+        const scripts = ctx.source.shell(ins);
+        if (!scripts.some((s) => s.hasPipe)) return;
         const shell = shellAt(ctx.source, ins);
         const exe = shell?.[0] ? basename(shell[0]) : 'sh';
         if (NON_POSIX.test(exe)) return;
         if (shell && PIPEFAIL_SHELLS.has(exe) && shellHasPipefail(shell)) return;
-        for (const script of ctx.source.shell(ins)) {
+        for (const script of scripts) {
           if (!script.hasPipe) continue;
           const piped = script.commands.filter((c) => c.piped && c.depth === script.commands[0]?.depth);
           const first = piped[0] ?? script.commands.find((c) => c.piped);
