@@ -22,6 +22,13 @@ export function verifies(c: Command): boolean {
   return false;
 }
 
+function hostOf(c: Command): string {
+  const url = c.args.find((a) => /^[a-z]+:\/\//i.test(a.value) || /^[\w.-]+\.[a-z]{2,}\//i.test(a.value));
+  if (!url) return 'the server';
+  const m = /^(?:[a-z]+:\/\/)?([^/:]+)/i.exec(url.value);
+  return m ? m[1] : 'the server';
+}
+
 export default defineRule({
   meta: {
     id: 'no-remote-script-pipe',
@@ -42,13 +49,9 @@ export default defineRule({
     return {
       RUN(ins) {
         const cmds = ctx.source.commands(ins).map(effectiveCommand);
+        // every finding needs a download to stdout, which only curl and wget do
+        if (!cmds.some((c) => c.program === 'curl' || c.program === 'wget')) return;
         if (cmds.some(verifies)) return;
-        const hostOf = (c: Command) => {
-          const url = c.args.find((a) => /^[a-z]+:\/\//i.test(a.value) || /^[\w.-]+\.[a-z]{2,}\//i.test(a.value));
-          if (!url) return 'the server';
-          const m = /^(?:[a-z]+:\/\/)?([^/:]+)/i.exec(url.value);
-          return m ? m[1] : 'the server';
-        };
         for (const c of cmds) {
           if (!INTERPRETERS.test(c.program)) continue;
           // `curl … | sh`
