@@ -155,14 +155,25 @@ export default defineRule({
     };
     const whole = (ins: Instruction): Target[] => (ins.rest.text ? [{ located: { raw: ins.rest.text, offsets: ins.rest.map } }] : []);
 
+    // every target is inside the instruction: without a `$` there (or a JSON string that may escape one) there is nothing to check
+    const skip = (ins: Instruction) => !ins.json && !hasDollar(ins.span);
+
     return {
       ENV(ins) {
-        check(ins, (ins.pairs ?? []).flatMap((p) => inLogical(ins.rest, p.valueSpan) ?? []));
+        if (skip(ins)) return;
+        const targets: Target[] = [];
+        for (const p of ins.pairs ?? []) {
+          const t = inLogical(ins.rest, p.valueSpan);
+          if (t) targets.push(t);
+        }
+        check(ins, targets);
       },
       LABEL(ins) {
+        if (skip(ins)) return;
         check(ins, (ins.pairs ?? []).flatMap((p) => [inLogical(ins.rest, p.keySpan), inLogical(ins.rest, p.valueSpan)].filter((t): t is Target => !!t)));
       },
       ARG(ins) {
+        if (skip(ins)) return;
         // several ARGs in one instruction are declared one after the other
         let scopeLookup: Lookup | undefined;
         const base: Lookup = (n) => (scopeLookup ??= src.lookup(ins))(n);
@@ -176,18 +187,22 @@ export default defineRule({
         }
       },
       COPY(ins) {
+        if (skip(ins)) return;
         check(ins, [...flagTargets(ins, ['chown', 'chmod']), ...wordTargets(ins)]);
       },
       ADD(ins) {
+        if (skip(ins)) return;
         check(ins, [...flagTargets(ins, ['chown', 'chmod', 'checksum']), ...wordTargets(ins)]);
       },
       VOLUME(ins) {
+        if (skip(ins)) return;
         check(ins, wordTargets(ins));
       },
-      WORKDIR: (ins) => check(ins, whole(ins)),
-      USER: (ins) => check(ins, whole(ins)),
-      STOPSIGNAL: (ins) => check(ins, whole(ins)),
+      WORKDIR: (ins) => skip(ins) || check(ins, whole(ins)),
+      USER: (ins) => skip(ins) || check(ins, whole(ins)),
+      STOPSIGNAL: (ins) => skip(ins) || check(ins, whole(ins)),
       RUN(ins) {
+        if (!ins.flags.length || skip(ins)) return;
         const targets: Target[] = [];
         for (const f of ins.flags) {
           if (f.name !== 'mount') continue;
