@@ -64,18 +64,17 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** The deletion `del` (absolute, maybe with globs) removes bytes that `c` created. */
-function deletes(del: string, c: Created): boolean {
+/** Whether the deletion `del` (absolute, maybe with globs) removes bytes that a creation made; the glob compiled once for many creations. */
+function deleter(del: string): (c: Created) => boolean {
   const root = removalRoot(del);
   if (/[*?[]/.test(root)) {
     const re = globToRegExp(root);
-    if (re.test(c.path)) return true;
+    const depth = root.split('/').length;
     // a glob over the created file's parent directory: /tmp/*.tgz
-    return c.tree && re.test(c.path.split('/').slice(0, root.split('/').length).join('/'));
+    return (c) => re.test(c.path) || (c.tree && re.test(c.path.split('/').slice(0, depth).join('/')));
   }
-  if (root === '/') return false;
-  if (root === c.path || c.path.startsWith(`${root}/`)) return true;
-  return c.tree && root.startsWith(`${c.path}/`);
+  if (root === '/') return () => false;
+  return (c) => root === c.path || c.path.startsWith(`${root}/`) || (c.tree && root.startsWith(`${c.path}/`));
 }
 
 /** The deletion removes the created path itself (not only something below it). */
@@ -255,7 +254,8 @@ export default defineRule({
               const p = resolvePathWord(arg.raw, env);
               if (p === undefined || (!p.startsWith('/') && !cwdKnown)) continue;
               const abs = resolvePath(wd, p) + (/\/\*+$/.test(p) ? '/*' : '');
-              const hits = created.filter((x) => deletes(abs, x) && !reportedHere.has(x) && (x.kind !== 'mkdir' || filledBefore(x, ins)));
+              const deletes = deleter(abs);
+              const hits = created.filter((x) => deletes(x) && !reportedHere.has(x) && (x.kind !== 'mkdir' || filledBefore(x, ins)));
               if (!hits.length) continue;
               const creator = hits[hits.length - 1];
               for (const h of hits) if (removesWhole(abs, h)) reportedHere.add(h);
@@ -279,10 +279,18 @@ export default defineRule({
             }
           }
           created = created.filter((x) => !reportedHere.has(x));
-          created.push(...runCreations(ins, env).filter((x) => !source.commands(ins).some((c) => isProgram(c, 'rm') && c.span.start > 0 && positionals(c).some((a) => {
-            const p = resolvePathWord(a.raw, env);
-            return p !== undefined && deletes(resolvePath(wd, p), x);
-          }))));
+          const made = runCreations(ins, env);
+          if (!made.length) continue;
+          // what this RUN deletes itself does not outlive it
+          const removals: ((c: Created) => boolean)[] = [];
+          for (const c of source.commands(ins)) {
+            if (!isProgram(c, 'rm') || c.span.start <= 0) continue;
+            for (const a of positionals(c)) {
+              const p = resolvePathWord(a.raw, env);
+              if (p !== undefined) removals.push(deleter(resolvePath(wd, p)));
+            }
+          }
+          created.push(...made.filter((x) => !removals.some((d) => d(x))));
         }
       },
     };
