@@ -456,6 +456,11 @@ function computeCacheEnv(source: DockerfileSource, ins: Instruction, cmd?: Comma
   return { user: u.user, uid: u.uid, gid: u.gid, home: home.replace(/\/+$/, '') || '/', baseImage: baseImageOf(source, stage), get };
 }
 
+/** `$XDG_CACHE_HOME`, or `~/.cache`. */
+function xdgCacheOf(env: CacheEnv): string {
+  return env.get('XDG_CACHE_HOME') ?? join(env.home, '.cache');
+}
+
 function join(dir: string, rel: string): string {
   return `${dir.replace(/\/+$/, '')}/${rel}`;
 }
@@ -469,8 +474,6 @@ function join(dir: string, rel: string): string {
  */
 export function cacheDirs(manager: PackageManager, env: CacheEnv, inv?: Invocation): CacheDir[] {
   const h = env.home;
-  const img = imageName(env.baseImage);
-  const xdgCache = env.get('XDG_CACHE_HOME') ?? join(h, '.cache');
   switch (manager) {
     case 'apt':
       return [
@@ -488,20 +491,20 @@ export function cacheDirs(manager: PackageManager, env: CacheEnv, inv?: Invocati
     case 'zypper':
       return [{ path: '/var/cache/zypp', sharing: 'locked' }];
     case 'pip':
-      return [{ path: env.get('PIP_CACHE_DIR') ?? join(xdgCache, 'pip') }];
+      return [{ path: env.get('PIP_CACHE_DIR') ?? join(xdgCacheOf(env), 'pip') }];
     case 'uv':
-      return [{ path: env.get('UV_CACHE_DIR') ?? join(xdgCache, 'uv') }];
+      return [{ path: env.get('UV_CACHE_DIR') ?? join(xdgCacheOf(env), 'uv') }];
     case 'poetry':
-      return [{ path: env.get('POETRY_CACHE_DIR') ?? join(xdgCache, 'pypoetry') }];
+      return [{ path: env.get('POETRY_CACHE_DIR') ?? join(xdgCacheOf(env), 'pypoetry') }];
     case 'pipenv':
-      return [{ path: env.get('PIPENV_CACHE_DIR') ?? join(xdgCache, 'pipenv') }];
+      return [{ path: env.get('PIPENV_CACHE_DIR') ?? join(xdgCacheOf(env), 'pipenv') }];
     case 'npm':
       return [{ path: env.get('npm_config_cache') ?? env.get('NPM_CONFIG_CACHE') ?? join(h, '.npm') }];
     case 'yarn': {
       const folder = env.get('YARN_CACHE_FOLDER');
       if (folder) return [{ path: folder }];
       const berry = inv && findFlag(inv.command, 'immutable');
-      return [{ path: berry ? join(h, '.yarn/berry/cache') : join(xdgCache, 'yarn') }];
+      return [{ path: berry ? join(h, '.yarn/berry/cache') : join(xdgCacheOf(env), 'yarn') }];
     }
     case 'pnpm': {
       const store = env.get('npm_config_store_dir') ?? env.get('PNPM_STORE_DIR');
@@ -510,13 +513,13 @@ export function cacheDirs(manager: PackageManager, env: CacheEnv, inv?: Invocati
       return [{ path: pnpmHome ? join(pnpmHome, 'store') : join(env.get('XDG_DATA_HOME') ?? join(h, '.local/share'), 'pnpm/store') }];
     }
     case 'go': {
-      const gopath = env.get('GOPATH')?.split(':')[0] ?? (img === 'golang' ? '/go' : join(h, 'go'));
+      const gopath = env.get('GOPATH')?.split(':')[0] ?? (imageName(env.baseImage) === 'golang' ? '/go' : join(h, 'go'));
       const mod = { path: env.get('GOMODCACHE') ?? join(gopath, 'pkg/mod') };
-      const build = { path: env.get('GOCACHE') ?? join(xdgCache, 'go-build') };
+      const build = { path: env.get('GOCACHE') ?? join(xdgCacheOf(env), 'go-build') };
       return inv?.kind === 'install' ? [mod] : [mod, build];
     }
     case 'cargo': {
-      const home = env.get('CARGO_HOME') ?? (img === 'rust' ? '/usr/local/cargo' : join(h, '.cargo'));
+      const home = env.get('CARGO_HOME') ?? (imageName(env.baseImage) === 'rust' ? '/usr/local/cargo' : join(h, '.cargo'));
       return [{ path: join(home, 'registry') }, { path: join(home, 'git/db') }];
     }
     case 'maven':
@@ -525,14 +528,14 @@ export function cacheDirs(manager: PackageManager, env: CacheEnv, inv?: Invocati
       return [{ path: join(env.get('GRADLE_USER_HOME') ?? join(h, '.gradle'), 'caches') }];
     case 'bundler':
     case 'gem': {
-      const gemHome = env.get('GEM_HOME') ?? env.get('BUNDLE_PATH') ?? (img === 'ruby' ? '/usr/local/bundle' : undefined);
+      const gemHome = env.get('GEM_HOME') ?? env.get('BUNDLE_PATH') ?? (imageName(env.baseImage) === 'ruby' ? '/usr/local/bundle' : undefined);
       return [{ path: gemHome ? join(gemHome, 'cache') : join(h, '.gem') }];
     }
     case 'composer': {
       const dir = env.get('COMPOSER_CACHE_DIR');
       if (dir) return [{ path: dir }];
-      const home = env.get('COMPOSER_HOME') ?? (img === 'composer' ? '/tmp' : undefined);
-      return [{ path: home ? join(home, 'cache') : join(xdgCache, 'composer') }];
+      const home = env.get('COMPOSER_HOME') ?? (imageName(env.baseImage) === 'composer' ? '/tmp' : undefined);
+      return [{ path: home ? join(home, 'cache') : join(xdgCacheOf(env), 'composer') }];
     }
     case 'dotnet':
       return [{ path: env.get('NUGET_PACKAGES') ?? join(h, '.nuget/packages') }];
@@ -1080,6 +1083,17 @@ export function workdirAt(source: DockerfileSource, ins: Instruction): string {
 
 /** A stage on a Windows base image (`servercore`, `nanoserver`, `mcr.microsoft.com/windows/...`): no `RUN --mount`, other paths. */
 export function isWindowsStage(source: DockerfileSource, stage: Stage | undefined): boolean {
-  const base = baseImageOf(source, stage);
+  if (!stage) return windowsBase('');
+  let w = windowsCache.get(stage);
+  if (w === undefined) {
+    w = windowsBase(baseImageOf(source, stage));
+    windowsCache.set(stage, w);
+  }
+  return w;
+}
+
+const windowsCache = new WeakMap<Stage, boolean>();
+
+function windowsBase(base: string): boolean {
   return /(^|[/:-])(windows|servercore|windowsservercore|nanoserver)([/:-]|$)|windowsservercore|nanoserver|ltsc20\d\d/.test(base);
 }

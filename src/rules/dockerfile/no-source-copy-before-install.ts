@@ -73,8 +73,10 @@ export default defineRule({
     const source = ctx.source;
     return {
       stage(st: Stage) {
-        const fetched = new Set<PackageManager>();
         const list = st.instructions;
+        // findings are at a COPY of the whole context: most stages have none
+        if (!list.some((ins) => ins.keyword === 'COPY' && !ins.copy?.from && ins.copy?.dest && ins.copy.sources.some((s) => isWholeContext(s.value)))) return;
+        const fetched = new Set<PackageManager>();
         for (let k = 0; k < list.length; k++) {
           const ins = list[k];
           if (ins.keyword === 'RUN') {
