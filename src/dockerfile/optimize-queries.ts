@@ -132,8 +132,12 @@ export function detectInvocation(cmd: Command): Invocation | undefined {
 /** Many rules ask about the same commands: each is classified once. */
 const invocationCache = new WeakMap<Command, Invocation | null>();
 
+/** Every program {@link computeInvocation} knows by exact name (pip and python are matched by pattern, and start with `p`). */
+const INVOCATION_PROGRAMS = new Set(['apt-get', 'apt', 'apk', 'dnf', 'dnf5', 'yum', 'microdnf', 'tdnf', 'zypper', 'uv', 'poetry', 'pipenv', 'npm', 'yarn', 'pnpm', 'go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'bundle', 'bundler', 'gem', 'composer', 'composer.phar', 'dotnet']);
+
 function computeInvocation(cmd: Command): Invocation | undefined {
   const p = cmd.program;
+  if (!INVOCATION_PROGRAMS.has(p) && !p.startsWith('p')) return undefined;
   if (p === 'apt-get' || p === 'apt') {
     const v = verbOf(cmd, APT_WITH_VALUE);
     if (!v) return undefined;
