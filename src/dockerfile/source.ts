@@ -68,7 +68,7 @@ export class DockerfileSource {
   private readonly shellCache = new Map<Instruction, ShellScript[]>();
   private readonly commandCache = new Map<Instruction, Command[]>();
   private readonly scopeCache = new Map<Instruction, Scope>();
-  private stageEndScopes?: Scope[];
+  private stageScopes?: StageScopes[];
   private globalScopeCache?: Scope;
 
   constructor(
@@ -215,21 +215,48 @@ export class DockerfileSource {
       return m;
     }
     if (ins.keyword === 'FROM') return this.globals();
-    const ends = this.endScopes();
-    return this.scopeCache.get(ins) ?? new Map(ends[ins.stage]);
+    const st = this.endScopes()[ins.stage];
+    if (!st) return new Map();
+    // a stage's instructions are consecutive in the file
+    const list = this.stages[ins.stage].instructions;
+    let k = ins.index - list[0].index;
+    if (list[k] !== ins) k = list.indexOf(ins);
+    return k >= 0 ? this.scopeAt(st, st.versions[k]) : new Map(st.end);
   }
 
-  private stageStartScope(stage: Stage, ends: readonly Scope[]): Map<string, VarBinding> {
+  /** The stage's scope after its first `version` declarations: the end scope with the later ones undone (kept for other instructions). */
+  private scopeAt(st: StageScopes, version: number): Scope {
+    let scope = st.byVersion.get(version);
+    if (!scope) {
+      const m = new Map(st.end);
+      for (let k = st.log.length - 1; k >= version; k--) {
+        const [key, before] = st.log[k];
+        // a key first set after `version` goes away; the others keep their place (Map order is first insertion)
+        if (before === undefined) m.delete(key);
+        else m.set(key, before);
+      }
+      scope = m;
+      st.byVersion.set(version, scope);
+    }
+    return scope;
+  }
+
+  private stageStartScope(stage: Stage, stages: readonly StageScopes[]): Map<string, VarBinding> {
     const m = new Map<string, VarBinding>();
     for (const p of PROXY_ARGS) m.set(p, { name: p, value: null, kind: 'predefined' });
     if (stage.baseStage !== undefined) {
       // BuildKit carries both the ENV and the declared ARGs of the parent stage into `FROM <stage>`
-      for (const [k, v] of ends[stage.baseStage]) if (v.kind === 'env' || v.kind === 'arg') m.set(k, v);
+      for (const [k, v] of stages[stage.baseStage].end) if (v.kind === 'env' || v.kind === 'arg') m.set(k, v);
     }
     return m;
   }
 
-  private applyDeclarations(m: Map<string, VarBinding>, i: Instruction): void {
+  /** Apply an ARG or ENV to `m`, recording in `log` what each key was before. */
+  private applyDeclarations(m: Map<string, VarBinding>, i: Instruction, log?: DeclarationLog): void {
+    const set = (key: string, b: VarBinding) => {
+      log?.push([key, m.get(key)]);
+      m.set(key, b);
+    };
     if (i.keyword === 'ARG') {
       const globals = this.globals();
       for (const p of i.pairs ?? []) {
@@ -239,38 +266,48 @@ export class DockerfileSource {
         if (p.rawValue !== undefined) value = processWord(p.rawValue, (n) => valueOf(m, n), this.escape).value;
         else if (PLATFORM_ARGS.includes(p.key)) value = DEFAULT_PLATFORM[p.key];
         else value = globals.get(p.key)?.value ?? null;
-        m.set(p.key, { name: p.key, value, kind: 'arg', at: i });
+        set(p.key, { name: p.key, value, kind: 'arg', at: i });
       }
     } else if (i.keyword === 'ENV') {
       // every value sees the variables as they were before the instruction
       const pairs = i.pairs ?? [];
       const values = pairs.map((p) => processWord(p.rawValue ?? '', (n) => valueOf(m, n), this.escape).value);
-      pairs.forEach((p, k) => m.set(p.key, { name: p.key, value: values[k], kind: 'env', at: i }));
+      pairs.forEach((p, k) => set(p.key, { name: p.key, value: values[k], kind: 'env', at: i }));
     }
   }
 
   /**
-   * One pass over all stages (a stage's base stage always comes earlier): the scope before each
-   * instruction, shared by the instructions between two ARG/ENV lines, and the scope at each stage's end.
+   * One pass over all stages (a stage's base stage always comes earlier): the scope at each stage's end
+   * and the log of its declarations, from which the scope before any of its instructions is rebuilt on
+   * demand (copying a scope for every ARG/ENV line is quadratic in long runs of them).
    */
-  private endScopes(): Scope[] {
-    if (this.stageEndScopes) return this.stageEndScopes;
-    const out: Scope[] = [];
-    this.stageEndScopes = out;
+  private endScopes(): StageScopes[] {
+    if (this.stageScopes) return this.stageScopes;
+    const out: StageScopes[] = [];
+    this.stageScopes = out;
     for (const st of this.stages) {
       const m = this.stageStartScope(st, out);
-      let snapshot: Map<string, VarBinding> | undefined;
+      const log: DeclarationLog = [];
+      const versions: number[] = [];
       for (const i of st.instructions) {
-        if (i.keyword !== 'FROM' && !this.scopeCache.has(i)) this.scopeCache.set(i, (snapshot ??= new Map(m)));
-        if (i.keyword === 'ARG' || i.keyword === 'ENV') {
-          this.applyDeclarations(m, i);
-          snapshot = undefined;
-        }
+        versions.push(log.length);
+        if (i.keyword === 'ARG' || i.keyword === 'ENV') this.applyDeclarations(m, i, log);
       }
-      out.push(m);
+      out.push({ end: m, log, versions, byVersion: new Map() });
     }
     return out;
   }
+}
+
+/** Keys an ARG/ENV set, each with its binding before (undefined when it was unset), in order. */
+type DeclarationLog = [key: string, before: VarBinding | undefined][];
+
+interface StageScopes {
+  readonly end: ReadonlyMap<string, VarBinding>;
+  readonly log: DeclarationLog;
+  /** For each instruction of the stage, how many log entries precede it. */
+  readonly versions: readonly number[];
+  readonly byVersion: Map<number, Scope>;
 }
 
 function valueOf(m: ReadonlyMap<string, VarBinding>, name: string): string | undefined {
