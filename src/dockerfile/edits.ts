@@ -57,10 +57,15 @@ export function removeWord(source: DockerfileSource, w: { span: Span }): Edit {
  * (`&&` or `;`) or newline(s): what can be dropped together with one of the commands.
  */
 function plainSeparator(gap: string, escape: string): boolean {
-  const esc = escape === '`' ? '`' : '\\\\';
-  const re = new RegExp(`^(?:[ \\t]|${esc}\\r?\\n)*(?:&&|;|(?:\\r?\\n[ \\t]*)+)?(?:[ \\t]|${esc}\\r?\\n)*$`);
-  return re.test(gap);
+  return (escape === '`' ? PLAIN_SEPARATOR_BACKTICK : PLAIN_SEPARATOR_BACKSLASH).test(gap);
 }
+
+function plainSeparatorRe(esc: string): RegExp {
+  return new RegExp(`^(?:[ \\t]|${esc}\\r?\\n)*(?:&&|;|(?:\\r?\\n[ \\t]*)+)?(?:[ \\t]|${esc}\\r?\\n)*$`);
+}
+
+const PLAIN_SEPARATOR_BACKTICK = plainSeparatorRe('`');
+const PLAIN_SEPARATOR_BACKSLASH = plainSeparatorRe('\\\\');
 
 /**
  * Remove a command from a RUN together with the `&&`/`;`/newline that joins it to its neighbour:
