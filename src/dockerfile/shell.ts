@@ -159,6 +159,23 @@ function copyTree(tree: TsTree): SNode {
   return root;
 }
 
+/** Every Command is made here, so all have one object shape (rules read them often). */
+function makeCommand(
+  name: string,
+  program: string,
+  nameWord: ShellWord | undefined,
+  args: readonly ShellWord[],
+  assignments: Command['assignments'],
+  redirects: readonly Redirect[],
+  span: Span,
+  depth: number,
+  pipeline: number,
+  piped: boolean,
+  conditional: boolean,
+): Command {
+  return { name, program, nameWord, args, assignments, redirects, span, depth, pipeline, piped, conditional };
+}
+
 function namedChildren(n: SNode): SNode[] {
   const out: SNode[] = [];
   for (const c of n.children) if (c.named) out.push(c);
@@ -213,18 +230,7 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
         const named = namedChildren(n);
         for (const c of named) args.push(word(c));
         const kwText = kw ? textOf(kw) : '';
-        commands.push({
-          name: kwText,
-          program: kwText,
-          args,
-          assignments: [],
-          redirects: [],
-          span: span(n),
-          depth: d,
-          pipeline,
-          piped,
-          conditional,
-        });
+        commands.push(makeCommand(kwText, kwText, undefined, args, [], [], span(n), d, pipeline, piped, conditional));
         for (const c of named) visitSubstitutions(c, d + 1);
         return;
       }
@@ -245,7 +251,8 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
             const end = mapSpan(l, body.start, body.end).end;
             for (let k = commands.length - 1; k >= before; k--) {
               if (commands[k].depth === d && commands[k].span.end === end) {
-                commands[k] = { ...commands[k], redirects: [...commands[k].redirects, ...redirects] };
+                const c = commands[k];
+                commands[k] = makeCommand(c.name, c.program, c.nameWord, c.args, c.assignments, [...c.redirects, ...redirects], c.span, c.depth, c.pipeline, c.piped, c.conditional);
                 break;
               }
             }
@@ -337,19 +344,7 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
     }
     const nameWord = nameNode ? word(nameNode.children.find((x) => x.named) ?? nameNode) : undefined;
     const name = nameWord && !nameWord.dynamic ? nameWord.value : '';
-    const cmd: Command = {
-      name,
-      program: basename(name),
-      nameWord,
-      args,
-      assignments,
-      redirects,
-      span: span(n),
-      depth: d,
-      pipeline,
-      piped,
-      conditional,
-    };
+    const cmd = makeCommand(name, basename(name), nameWord, args, assignments, redirects, span(n), d, pipeline, piped, conditional);
     commands.push(cmd);
     // nested scripts: sh -c '...'
     if (SHELLS.has(cmd.program)) {
@@ -359,7 +354,9 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
         const inner = innerText(l, script);
         if (inner) {
           const sub = parseShell(inner, d + 1);
-          for (const c of sub.commands) commands.push({ ...c, pipeline: c.pipeline + 1000 * (pipelineCounter + 1), conditional: c.conditional || conditional });
+          for (const c of sub.commands) {
+            commands.push(makeCommand(c.name, c.program, c.nameWord, c.args, c.assignments, c.redirects, c.span, c.depth, c.pipeline + 1000 * (pipelineCounter + 1), c.piped, c.conditional || conditional));
+          }
           if (sub.hasPipe) hasPipe = true;
         }
       }

@@ -1,5 +1,6 @@
 import type { Applicability, Edit, Finding, Fix, LintResult, Location, Span } from '../core/diagnostic.js';
 import { fixer, normalizeEdits } from '../core/fixer.js';
+import { compareText } from '../core/text.js';
 import { interpolate } from '../core/messages.js';
 import { withinApplicability } from '../core/rule-meta.js';
 import type { Stage } from '../dockerfile/nodes.js';
@@ -207,9 +208,9 @@ export function compareFindings(a: Finding, b: Finding): number {
   const la = a.location;
   const lb = b.location;
   if (la.kind === 'source' && lb.kind === 'source') {
-    return la.start.line - lb.start.line || la.start.column - lb.start.column || a.ruleId.localeCompare(b.ruleId);
+    return la.start.line - lb.start.line || la.start.column - lb.start.column || compareText(a.ruleId, b.ruleId);
   }
-  return a.ruleId.localeCompare(b.ruleId);
+  return compareText(a.ruleId, b.ruleId);
 }
 
 /** Parse and lint Dockerfile text. */
