@@ -126,15 +126,25 @@ function tablesFor(p: TsParser): void {
   for (let id = 1; id <= lang.fieldCount; id++) fieldNames.push(lang.fieldNameForId(id));
 }
 
-function copyTree(tree: TsTree): SNode {
+/** A command name that is one plain word: its only child is that word, so it is read as a leaf. */
+const PLAIN_NAME = /^[\w./+@%:,-]+$/;
+/** A double-quoted string without expansions: its children (quotes, content) add nothing. */
+const EXPANDS = /[$`]/;
+
+function copyTree(tree: TsTree, src: string): SNode {
   const c = tree.walk();
   const read = (withField: boolean): SNode => {
     const id = c.nodeTypeId;
     const named = id < typeNamed.length ? typeNamed[id] : true;
     const type = id < typeNames.length ? typeNames[id] : 'ERROR';
-    const field = withField ? fieldNames[c.currentFieldId] ?? null : null;
+    const field = withField ? (fieldNames[c.currentFieldId] ?? null) : null;
     if (!named) return { type, named, start: -1, end: -1, field, children: NO_CHILDREN };
-    return { type, named, start: c.startIndex, end: c.endIndex, field, children: LEAF_TYPES.has(type) ? NO_CHILDREN : [] };
+    const start = c.startIndex;
+    const end = c.endIndex;
+    let leaf = LEAF_TYPES.has(type);
+    if (type === 'command_name') leaf = PLAIN_NAME.test(src.slice(start, end));
+    else if (type === 'string') leaf = !EXPANDS.test(src.slice(start, end));
+    return { type, named, start, end, field, children: leaf ? NO_CHILDREN : [] };
   };
   const root = read(false);
   const parents: SNode[] = [];
@@ -197,7 +207,7 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
   if (!tree) return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
   tablesFor(parser);
   const rootHasError = tree.rootNode.hasError;
-  const root = copyTree(tree);
+  const root = copyTree(tree, l.text);
   tree.delete();
   const src = l.text;
   const commands: Command[] = [];
@@ -420,6 +430,7 @@ function wordValue(n: SNode, src: string): { value: string; dynamic: boolean } {
     case 'word':
     case 'number':
     case 'variable_name':
+    case 'command_name': // a plain one, read as a leaf (see copyTree)
       return { value: text.includes('\\') ? unescapeBare(text) : text, dynamic: false };
     case 'raw_string':
       return { value: text.slice(1, -1), dynamic: false };
