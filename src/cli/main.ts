@@ -11,7 +11,7 @@ const io = {
   stderrIsTTY: Boolean(process.stderr.isTTY),
   stdoutColumns: process.stdout.columns,
   // one core is left to the main thread and the garbage collector (on 2 cores, workers did not pay off)
-  parallelism: Number(process.env.BALLAST_THREADS) || availableParallelism(),
+  parallelism: Number(process.env.BALLAST_THREADS) || Math.max(1, availableParallelism() - 1),
   terminal: { stdin: process.stdin, stdout: process.stdout },
   writeOut: (s: string) => void process.stdout.write(s),
   writeErr: (s: string) => void process.stderr.write(s),
