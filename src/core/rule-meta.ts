@@ -24,6 +24,15 @@ export interface RuleMeta<Options = Record<string, unknown>, MessageId extends s
   readonly onbuild?: boolean;
   /** Off in every preset unless asked for by name (experimental checks). */
   readonly experimental?: boolean;
+  /**
+   * Programs the rule's RUN handler looks for: when given, the handler is only called for a RUN (or an
+   * `ONBUILD RUN` trigger) whose commands run one of them. A command counts by its program (the
+   * basename, `pip3` for `/usr/bin/pip3`), as written or as run by a wrapper such as `sudo` or
+   * `env X=1` (see `packageCommands`), nested `sh -c` scripts included. A string matches one program
+   * exactly, a RegExp any program it matches. Only declare this when the handler can report nothing,
+   * and change no state the rule's other handlers use, for a RUN without these programs.
+   */
+  readonly programs?: readonly (string | RegExp)[];
 }
 
 export const categoryDigit: Record<Category, string> = {

@@ -3,7 +3,8 @@ import { fixer, normalizeEdits } from '../core/fixer.js';
 import { compareText } from '../core/text.js';
 import { interpolate } from '../core/messages.js';
 import { withinApplicability } from '../core/rule-meta.js';
-import type { Stage } from '../dockerfile/nodes.js';
+import type { Instruction, Stage } from '../dockerfile/nodes.js';
+import { packageCommands } from '../dockerfile/package-queries.js';
 import { readPragmas, suppresses } from '../dockerfile/pragmas.js';
 import { loadShellParser } from '../dockerfile/shell.js';
 import { DockerfileSource, type BuildContext } from '../dockerfile/source.js';
@@ -53,6 +54,34 @@ function dockerfileRules(all: readonly Rule[]): readonly DockerfileRule[] {
     dockerfileRuleLists.set(all, list);
   }
   return list;
+}
+
+/** Whether a RUN running `present` programs can concern a rule (see `RuleMeta.programs`). */
+type ProgramTest = (present: ReadonlySet<string>) => boolean;
+
+const programTests = new WeakMap<readonly (string | RegExp)[], ProgramTest>();
+
+function programTest(programs: readonly (string | RegExp)[]): ProgramTest {
+  let t = programTests.get(programs);
+  if (!t) {
+    const names = programs.filter((p): p is string => typeof p === 'string');
+    const patterns = programs.filter((p): p is RegExp => typeof p !== 'string');
+    t = (present) => {
+      for (const n of names) if (present.has(n)) return true;
+      for (const re of patterns) for (const p of present) if (re.test(p)) return true;
+      return false;
+    };
+    programTests.set(programs, t);
+  }
+  return t;
+}
+
+/** The programs a RUN runs: each command's program as written and as run through wrappers (`sudo`, `env`...). */
+function programsIn(source: DockerfileSource, ins: Instruction): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const c of source.commands(ins)) out.add(c.program);
+  for (const c of packageCommands(source, ins)) out.add(c.program);
+  return out;
 }
 
 /** Lint a parsed Dockerfile. The shell parser must be loaded (see {@link lintText}). */
@@ -120,7 +149,7 @@ export function lintSource(source: DockerfileSource, options: LintOptions): Lint
   }
 
   // handlers grouped by keyword once, so the walk does no lookups and allocates nothing per call
-  type Handler = { rule: DockerfileRule; fn: (x: never) => void };
+  type Handler = { rule: DockerfileRule; fn: (x: never) => void; programs?: ProgramTest };
   const byKeyword = new Map<string, Handler[]>();
   const onbuildByKeyword = new Map<string, Handler[]>();
   const every: Handler[] = [];
@@ -131,7 +160,8 @@ export function lintSource(source: DockerfileSource, options: LintOptions): Lint
   for (const { rule, v } of visitors) {
     for (const [key, fn] of Object.entries(v)) {
       if (typeof fn !== 'function') continue;
-      const h = { rule, fn: fn as (x: never) => void };
+      const programs = key === 'RUN' && rule.meta.programs ? programTest(rule.meta.programs) : undefined;
+      const h: Handler = { rule, fn: fn as (x: never) => void, programs };
       if (key === 'stage') stageHooks.push(h);
       else if (key === 'stageExit') stageExitHooks.push(h);
       else if (key === 'fileExit') fileExitHooks.push(h);
@@ -159,6 +189,16 @@ export function lintSource(source: DockerfileSource, options: LintOptions): Lint
       (h.fn as (a: unknown) => void)(arg);
     }
   };
+  // RUN handlers of rules that name their programs: only for RUNs that run one (the set built on first need)
+  const runRun = (hs: readonly Handler[] | undefined, ins: Instruction) => {
+    if (!hs) return;
+    let present: ReadonlySet<string> | undefined;
+    for (const h of hs) {
+      running = h.rule;
+      if (h.programs && !h.programs((present ??= programsIn(source, ins)))) continue;
+      (h.fn as (a: unknown) => void)(ins);
+    }
+  };
   try {
     let current: Stage | undefined;
     for (const ins of source.instructions) {
@@ -168,10 +208,12 @@ export function lintSource(source: DockerfileSource, options: LintOptions): Lint
         run(stageHooks, current);
       }
       run(every, ins);
-      run(byKeyword.get(ins.keyword), ins);
+      if (ins.keyword === 'RUN') runRun(byKeyword.get('RUN'), ins);
+      else run(byKeyword.get(ins.keyword), ins);
       if (ins.trigger) {
         run(everyOnbuild, ins.trigger);
-        run(onbuildByKeyword.get(ins.trigger.keyword), ins.trigger);
+        if (ins.trigger.keyword === 'RUN') runRun(onbuildByKeyword.get('RUN'), ins.trigger);
+        else run(onbuildByKeyword.get(ins.trigger.keyword), ins.trigger);
       }
     }
     if (current) run(stageExitHooks, current);
