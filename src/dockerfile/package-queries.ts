@@ -520,6 +520,9 @@ export interface RpmCommand {
   readonly operands: readonly ShellWord[];
 }
 
+/** The programs {@link rpmCommand} knows. */
+export const RPM_PROGRAMS: readonly string[] = ['yum', 'dnf', 'dnf5', 'dnf-3', 'tdnf', 'microdnf'];
+
 /** yum, dnf, dnf5, tdnf and microdnf commands. */
 export function rpmCommand(cmd: Command): RpmCommand | undefined {
   const p = cmd.program;

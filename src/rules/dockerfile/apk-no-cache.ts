@@ -17,6 +17,7 @@ export default defineRule({
     },
     aliases: ['DL3019'],
     onbuild: true,
+    programs: ['apk'],
   },
   create(ctx) {
     return {

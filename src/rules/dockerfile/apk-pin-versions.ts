@@ -15,6 +15,7 @@ export default defineRule({
     },
     aliases: ['DL3018'],
     onbuild: true,
+    programs: ['apk'],
   },
   create(ctx) {
     return {

@@ -16,6 +16,7 @@ export default defineRule({
     },
     aliases: ['DL3014'],
     onbuild: true,
+    programs: ['apt-get', 'apt'],
   },
   create(ctx) {
     return {

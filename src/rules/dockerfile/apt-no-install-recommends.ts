@@ -17,6 +17,7 @@ export default defineRule({
     },
     aliases: ['DL3015'],
     onbuild: true,
+    programs: ['apt-get', 'apt'],
   },
   create(ctx) {
     return {

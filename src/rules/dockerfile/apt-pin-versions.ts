@@ -22,6 +22,7 @@ export default defineRule({
     },
     aliases: ['DL3008'],
     onbuild: true,
+    programs: ['apt-get', 'apt'],
   },
   create(ctx) {
     return {

@@ -1,6 +1,6 @@
 import { appendCommand } from '../../dockerfile/edits.js';
 import { shippedStages } from '../../dockerfile/optimize-queries.js';
-import { isRpmCleanAll, layerShips, packageCommands, removesAny, rpmCommand, rpmFillsCache, uncleanedFill } from '../../dockerfile/package-queries.js';
+import { isRpmCleanAll, layerShips, packageCommands, removesAny, RPM_PROGRAMS, rpmCommand, rpmFillsCache, uncleanedFill } from '../../dockerfile/package-queries.js';
 import { hasCacheMount } from '../../dockerfile/shell-queries.js';
 import { defineRule } from '../rule.js';
 
@@ -23,6 +23,7 @@ export default defineRule({
     },
     aliases: ['DL3040'],
     onbuild: true,
+    programs: RPM_PROGRAMS.filter((p) => p !== 'yum'),
   },
   create(ctx) {
     const source = ctx.source;

@@ -1,4 +1,4 @@
-import { packageCommands, packageSpecs, rpmCommand, rpmSpecPinned } from '../../dockerfile/package-queries.js';
+import { packageCommands, packageSpecs, RPM_PROGRAMS, rpmCommand, rpmSpecPinned } from '../../dockerfile/package-queries.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -16,6 +16,7 @@ export default defineRule({
     },
     aliases: ['DL3041'],
     onbuild: true,
+    programs: RPM_PROGRAMS.filter((p) => p !== 'yum'),
   },
   create(ctx) {
     return {

@@ -1,4 +1,4 @@
-import { fedByYes, packageCommands, rpmAssumesYes, rpmCommand, rpmPrompts } from '../../dockerfile/package-queries.js';
+import { fedByYes, packageCommands, rpmAssumesYes, rpmCommand, rpmPrompts, RPM_PROGRAMS } from '../../dockerfile/package-queries.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -16,6 +16,7 @@ export default defineRule({
     },
     aliases: ['DL3038'],
     onbuild: true,
+    programs: RPM_PROGRAMS.filter((p) => p !== 'yum'),
   },
   create(ctx) {
     return {

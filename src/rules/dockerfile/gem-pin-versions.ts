@@ -20,6 +20,7 @@ export default defineRule({
     },
     aliases: ['DL3028'],
     onbuild: true,
+    programs: [/^gem\d*(\.\d+)*$/],
   },
   create(ctx) {
     return {

@@ -24,6 +24,7 @@ export default defineRule({
     },
     aliases: ['DL3062'],
     onbuild: true,
+    programs: ['go'],
   },
   create(ctx) {
     return {

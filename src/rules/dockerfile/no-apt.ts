@@ -39,6 +39,7 @@ export default defineRule({
     },
     aliases: ['DL3027'],
     onbuild: true,
+    programs: ['apt'],
   },
   create(ctx) {
     return {

@@ -13,6 +13,7 @@ export default defineRule({
       cd: '`cd` only changes the directory for this RUN. Use `WORKDIR` (or an absolute path) instead.',
     },
     aliases: ['DL3003'],
+    programs: ['cd'],
   },
   create(ctx) {
     return {

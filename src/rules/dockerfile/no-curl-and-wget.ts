@@ -24,6 +24,7 @@ export default defineRule({
     },
     aliases: ['DL4001'],
     onbuild: true,
+    programs: ['curl', 'wget'],
   },
   create(ctx) {
     // per stage, and separately for its ONBUILD triggers (they run in another image)

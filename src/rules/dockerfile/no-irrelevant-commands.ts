@@ -16,6 +16,7 @@ export default defineRule({
     },
     aliases: ['DL3001'],
     onbuild: true,
+    programs: [...IRRELEVANT],
   },
   create(ctx) {
     return {

@@ -33,6 +33,7 @@ export default defineRule({
     },
     aliases: ['DL4005'],
     onbuild: true,
+    programs: ['ln'],
   },
   create(ctx) {
     return {

@@ -14,6 +14,7 @@ export default defineRule({
     },
     aliases: ['DL3004'],
     onbuild: true,
+    programs: ['sudo'],
   },
   create(ctx) {
     return {

@@ -16,6 +16,7 @@ export default defineRule({
     },
     aliases: ['DL3035'],
     onbuild: true,
+    programs: ['zypper'],
   },
   create(ctx) {
     return {

@@ -32,6 +32,7 @@ export default defineRule({
     },
     aliases: ['DL3016'],
     onbuild: true,
+    programs: ['npm'],
   },
   create(ctx) {
     return {

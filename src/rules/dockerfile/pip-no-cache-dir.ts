@@ -30,6 +30,7 @@ export default defineRule({
     },
     aliases: ['DL3042'],
     onbuild: true,
+    programs: [/^(pip|python)(\d(\.\d+)?)?$/],
   },
   create(ctx) {
     return {

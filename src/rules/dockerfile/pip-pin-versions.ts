@@ -33,6 +33,7 @@ export default defineRule({
     },
     aliases: ['DL3013'],
     onbuild: true,
+    programs: [/^(pip|python)(\d(\.\d+)?)?$/, 'pipx'],
   },
   create(ctx) {
     return {

@@ -34,6 +34,7 @@ export default defineRule({
     },
     aliases: ['DL3046'],
     onbuild: true,
+    programs: ['useradd'],
   },
   create(ctx) {
     return {

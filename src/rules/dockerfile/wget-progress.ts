@@ -17,6 +17,7 @@ export default defineRule({
     },
     aliases: ['DL3047'],
     onbuild: true,
+    programs: ['wget'],
   },
   create(ctx) {
     return {

@@ -29,6 +29,7 @@ export default defineRule({
     },
     aliases: ['DL3060'],
     onbuild: true,
+    programs: ['yarn'],
   },
   create(ctx) {
     const source = ctx.source;

@@ -22,6 +22,7 @@ export default defineRule({
     },
     aliases: ['DL3032'],
     onbuild: true,
+    programs: ['yum'],
   },
   create(ctx) {
     const source = ctx.source;

@@ -16,6 +16,7 @@ export default defineRule({
     },
     aliases: ['DL3033'],
     onbuild: true,
+    programs: ['yum'],
   },
   create(ctx) {
     return {

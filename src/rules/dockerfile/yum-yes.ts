@@ -16,6 +16,7 @@ export default defineRule({
     },
     aliases: ['DL3030'],
     onbuild: true,
+    programs: ['yum'],
   },
   create(ctx) {
     return {

@@ -22,6 +22,7 @@ export default defineRule({
     },
     aliases: ['DL3036'],
     onbuild: true,
+    programs: ['zypper'],
   },
   create(ctx) {
     const source = ctx.source;

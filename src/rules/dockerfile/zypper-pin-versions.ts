@@ -23,6 +23,7 @@ export default defineRule({
     },
     aliases: ['DL3037'],
     onbuild: true,
+    programs: ['zypper'],
   },
   create(ctx) {
     return {
