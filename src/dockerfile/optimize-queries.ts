@@ -135,6 +135,9 @@ const invocationCache = new WeakMap<Command, Invocation | null>();
 /** Every program {@link computeInvocation} knows by exact name (pip and python are matched by pattern, and start with `p`). */
 const INVOCATION_PROGRAMS = new Set(['apt-get', 'apt', 'apk', 'dnf', 'dnf5', 'yum', 'microdnf', 'tdnf', 'zypper', 'uv', 'poetry', 'pipenv', 'npm', 'yarn', 'pnpm', 'go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'bundle', 'bundler', 'gem', 'composer', 'composer.phar', 'dotnet']);
 
+/** The programs {@link detectInvocation} recognises (for `RuleMeta.programs`): the names above, pip and `python -m`. */
+export const INVOCATION_PROGRAM_NAMES: readonly (string | RegExp)[] = [...INVOCATION_PROGRAMS, /^(pip|python)(\d(\.\d+)?)?$/];
+
 function computeInvocation(cmd: Command): Invocation | undefined {
   const p = cmd.program;
   if (!INVOCATION_PROGRAMS.has(p) && !p.startsWith('p')) return undefined;

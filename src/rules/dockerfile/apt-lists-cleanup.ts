@@ -70,6 +70,7 @@ export default defineRule({
     },
     aliases: ['DL3009'],
     onbuild: true,
+    programs: ['apt-get', 'apt', 'aptitude'],
   },
   create(ctx) {
     return {

@@ -98,6 +98,7 @@ export default defineRule({
         'apt keeps the downloaded .deb files in /var/cache/apt/archives because docker-clean is disabled; they are as large as the packages. Append `apt-get clean` to this RUN, or mount a cache at /var/cache/apt.',
     },
     onbuild: true,
+    programs: ['apt-get', 'apt', 'uv', 'poetry', 'pipenv', 'npm', 'pnpm', 'go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'bundle', 'bundler', 'gem', 'composer', 'composer.phar', 'dotnet'],
   },
   create(ctx) {
     const source = ctx.source;

@@ -44,6 +44,7 @@ export default defineRule({
         '`{{interpreter}}` runs a script fetched with {{download}} at build time, unverified. Download to a file, check it (`echo "<sha256>  install.sh" | sha256sum -c -` or a signature), then run it.',
     },
     onbuild: true,
+    programs: ['curl', 'wget'],
   },
   create(ctx) {
     return {

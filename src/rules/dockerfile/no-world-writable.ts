@@ -59,6 +59,7 @@ export default defineRule({
         '`--chmod={{mode}}` makes the copied files writable by every user in the container. Use a mode without write for others (`--chmod={{suggested}}`) and `--chown` for the user that must write.',
     },
     onbuild: true,
+    programs: ['chmod'],
   },
   create(ctx) {
     const suggestion = (m: ModeCheck, mode: string) => m.fixed ?? (/^[0-7]+$/.test(mode) ? '755' : 'u+w');

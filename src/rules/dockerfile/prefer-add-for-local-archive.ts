@@ -76,6 +76,7 @@ export default defineRule({
         '`{{file}}` is copied here and unpacked by `tar` on line {{line}}, so the image keeps both the archive and its contents in separate layers. `ADD {{file}} <directory>` unpacks a local tar archive in one step.',
     },
     aliases: ['DL3010'],
+    programs: ['tar', 'gtar', 'bsdtar'],
   },
   create(ctx) {
     let copied: Copied[] = [];

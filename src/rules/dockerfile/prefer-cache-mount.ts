@@ -7,6 +7,7 @@ import {
   isWindowsStage,
   cacheMountFlag,
   detectInvocation,
+  INVOCATION_PROGRAM_NAMES,
   isCacheCleanup,
   mountCovers,
   MANAGERS,
@@ -105,6 +106,7 @@ export default defineRule({
       defeated: '`{{what}}` empties the {{manager}} cache that this RUN mounts at {{dir}}, so the mount never helps. Remove it.',
     },
     onbuild: true,
+    programs: INVOCATION_PROGRAM_NAMES,
   },
   create(ctx) {
     const source = ctx.source;
