@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import { UsageError } from './io.js';
 
 /** File names ballast treats as Dockerfiles when walking directories. */
@@ -20,9 +20,10 @@ async function glob(patterns: string[], options: import('tinyglobby').GlobOption
 async function gitignoreFilter(root: string): Promise<(file: string) => boolean> {
   const files = await glob(['**/.gitignore'], { cwd: root, ignore: SKIP, dot: true, absolute: true });
   const rules: { dir: string; ig: Ignore }[] = [];
+  const { default: ignore } = files.length ? await import('ignore') : { default: undefined };
   for (const f of files) {
     try {
-      rules.push({ dir: dirname(f), ig: ignore().add(readFileSync(f, 'utf8')) });
+      rules.push({ dir: dirname(f), ig: ignore!().add(readFileSync(f, 'utf8')) });
     } catch {
       // unreadable .gitignore: nothing to apply
     }

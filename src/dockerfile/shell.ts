@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import type { Parser as TsParser, Tree as TsTree } from 'web-tree-sitter';
@@ -62,10 +63,19 @@ export function loadShellParser(): Promise<void> {
     // holds up later module loading; the baseline tier parses a Dockerfile's scripts in well under a
     // millisecond, so keep WebAssembly on the baseline compiler (measured in bench/lint.mjs).
     setFlagsFromString('--liftoff-only');
-    const { Parser, Language } = await import('web-tree-sitter');
+    // compile the whole grammar at instantiation (on background threads) rather than function by
+    // function on the first parse, so it overlaps with loading the rules (see cli/run.ts)
+    setFlagsFromString('--no-wasm-lazy-compilation');
     const require = createRequire(import.meta.url);
+    // start compiling the grammar now: V8 keeps compiled modules by their bytes, so Language.load
+    // below reuses this compile instead of starting its own after the runtime is up
+    const bytes = await readFile(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+    const wasm = (globalThis as unknown as { WebAssembly: { compile(b: Uint8Array): Promise<unknown> } }).WebAssembly;
+    const compiling = wasm.compile(bytes);
+    const { Parser, Language } = await import('web-tree-sitter');
     await Parser.init();
-    const lang = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+    await compiling;
+    const lang = await Language.load(bytes);
     const p = new Parser();
     p.setLanguage(lang);
     parser = p;

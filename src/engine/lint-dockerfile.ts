@@ -257,6 +257,8 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /** Parse and lint Dockerfile text. */
 export async function lintText(path: string, text: string, options: LintOptions): Promise<LintResult> {
-  await loadShellParser();
-  return lintSource(DockerfileSource.parse(path, text, options.context), options);
+  const source = DockerfileSource.parse(path, text, options.context);
+  // only RUN has a shell to parse: a file without one never loads the grammar
+  if (source.instructions.some((i) => i.keyword === 'RUN' || i.trigger?.keyword === 'RUN')) await loadShellParser();
+  return lintSource(source, options);
 }
