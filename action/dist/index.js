@@ -51,5823 +51,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
-var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
-
-// node_modules/dockerfile-ast/lib/argument.js
-var require_argument = __commonJS({
-  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Argument = void 0;
-    var Argument = class {
-      constructor(value, range) {
-        this.value = value;
-        this.range = range;
-      }
-      toString() {
-        return this.value;
-      }
-      getRange() {
-        return this.range;
-      }
-      getValue() {
-        return this.value;
-      }
-      isAfter(position) {
-        if (this.range.end.line < position.line) {
-          return false;
-        }
-        return this.range.start.line > position.line ? true : this.range.start.character > position.character;
-      }
-      isBefore(position) {
-        if (this.range.start.line < position.line) {
-          return true;
-        }
-        return this.range.end.line > position.line ? false : this.range.end.character < position.character;
-      }
-    };
-    exports.Argument = Argument;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/jsonArgument.js
-var require_jsonArgument = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.JSONArgument = void 0;
-    var argument_1 = require_argument();
-    var JSONArgument = class extends argument_1.Argument {
-      constructor(value, range, jsonRange) {
-        super(value, range);
-        this.jsonRange = jsonRange;
-      }
-      getJSONRange() {
-        return this.jsonRange;
-      }
-      getJSONValue() {
-        let value = super.getValue();
-        value = value.substring(1, value.length - 1);
-        return value;
-      }
-    };
-    exports.JSONArgument = JSONArgument;
-  }
-});
-
-// node_modules/vscode-languageserver-types/lib/esm/main.js
-var main_exports = {};
-__export(main_exports, {
-  AnnotatedTextEdit: () => AnnotatedTextEdit,
-  ApplyKind: () => ApplyKind,
-  ChangeAnnotation: () => ChangeAnnotation,
-  ChangeAnnotationIdentifier: () => ChangeAnnotationIdentifier,
-  CodeAction: () => CodeAction,
-  CodeActionContext: () => CodeActionContext,
-  CodeActionKind: () => CodeActionKind,
-  CodeActionTag: () => CodeActionTag,
-  CodeActionTriggerKind: () => CodeActionTriggerKind,
-  CodeDescription: () => CodeDescription,
-  CodeLens: () => CodeLens,
-  Color: () => Color,
-  ColorInformation: () => ColorInformation,
-  ColorPresentation: () => ColorPresentation,
-  Command: () => Command,
-  CompletionItem: () => CompletionItem,
-  CompletionItemKind: () => CompletionItemKind,
-  CompletionItemLabelDetails: () => CompletionItemLabelDetails,
-  CompletionItemTag: () => CompletionItemTag,
-  CompletionList: () => CompletionList,
-  CreateFile: () => CreateFile,
-  DeleteFile: () => DeleteFile,
-  Diagnostic: () => Diagnostic,
-  DiagnosticRelatedInformation: () => DiagnosticRelatedInformation,
-  DiagnosticSeverity: () => DiagnosticSeverity,
-  DiagnosticTag: () => DiagnosticTag,
-  DocumentHighlight: () => DocumentHighlight,
-  DocumentHighlightKind: () => DocumentHighlightKind,
-  DocumentLink: () => DocumentLink,
-  DocumentSymbol: () => DocumentSymbol,
-  DocumentUri: () => DocumentUri,
-  EOL: () => EOL,
-  FoldingRange: () => FoldingRange,
-  FoldingRangeKind: () => FoldingRangeKind,
-  FormattingOptions: () => FormattingOptions,
-  Hover: () => Hover,
-  InlayHint: () => InlayHint,
-  InlayHintKind: () => InlayHintKind,
-  InlayHintLabelPart: () => InlayHintLabelPart,
-  InlineCompletionContext: () => InlineCompletionContext,
-  InlineCompletionItem: () => InlineCompletionItem,
-  InlineCompletionList: () => InlineCompletionList,
-  InlineCompletionTriggerKind: () => InlineCompletionTriggerKind,
-  InlineValueContext: () => InlineValueContext,
-  InlineValueEvaluatableExpression: () => InlineValueEvaluatableExpression,
-  InlineValueText: () => InlineValueText,
-  InlineValueVariableLookup: () => InlineValueVariableLookup,
-  InsertReplaceEdit: () => InsertReplaceEdit,
-  InsertTextFormat: () => InsertTextFormat,
-  InsertTextMode: () => InsertTextMode,
-  LanguageKind: () => LanguageKind,
-  Location: () => Location,
-  LocationLink: () => LocationLink,
-  MarkedString: () => MarkedString,
-  MarkupContent: () => MarkupContent,
-  MarkupKind: () => MarkupKind,
-  OptionalVersionedTextDocumentIdentifier: () => OptionalVersionedTextDocumentIdentifier,
-  ParameterInformation: () => ParameterInformation,
-  Position: () => Position,
-  Range: () => Range,
-  RenameFile: () => RenameFile,
-  SelectedCompletionInfo: () => SelectedCompletionInfo,
-  SelectionRange: () => SelectionRange,
-  SemanticTokenModifiers: () => SemanticTokenModifiers,
-  SemanticTokenTypes: () => SemanticTokenTypes,
-  SemanticTokens: () => SemanticTokens,
-  SignatureInformation: () => SignatureInformation,
-  SnippetTextEdit: () => SnippetTextEdit,
-  StringValue: () => StringValue,
-  SymbolInformation: () => SymbolInformation,
-  SymbolKind: () => SymbolKind,
-  SymbolTag: () => SymbolTag,
-  TextDocument: () => TextDocument,
-  TextDocumentEdit: () => TextDocumentEdit,
-  TextDocumentIdentifier: () => TextDocumentIdentifier,
-  TextDocumentItem: () => TextDocumentItem,
-  TextEdit: () => TextEdit,
-  URI: () => URI,
-  VersionedTextDocumentIdentifier: () => VersionedTextDocumentIdentifier,
-  WorkspaceChange: () => WorkspaceChange,
-  WorkspaceEdit: () => WorkspaceEdit,
-  WorkspaceFolder: () => WorkspaceFolder,
-  WorkspaceSymbol: () => WorkspaceSymbol,
-  integer: () => integer,
-  uinteger: () => uinteger
-});
-var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
-var init_main = __esm({
-  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
-    "use strict";
-    (function(DocumentUri2) {
-      function is(value) {
-        return typeof value === "string";
-      }
-      DocumentUri2.is = is;
-    })(DocumentUri || (DocumentUri = {}));
-    (function(URI2) {
-      function is(value) {
-        return typeof value === "string";
-      }
-      URI2.is = is;
-    })(URI || (URI = {}));
-    (function(integer2) {
-      integer2.MIN_VALUE = -2147483648;
-      integer2.MAX_VALUE = 2147483647;
-      function is(value) {
-        return typeof value === "number" && integer2.MIN_VALUE <= value && value <= integer2.MAX_VALUE;
-      }
-      integer2.is = is;
-    })(integer || (integer = {}));
-    (function(uinteger2) {
-      uinteger2.MIN_VALUE = 0;
-      uinteger2.MAX_VALUE = 2147483647;
-      function is(value) {
-        return typeof value === "number" && uinteger2.MIN_VALUE <= value && value <= uinteger2.MAX_VALUE;
-      }
-      uinteger2.is = is;
-    })(uinteger || (uinteger = {}));
-    (function(Position2) {
-      function create(line, character) {
-        if (line === Number.MAX_VALUE) {
-          line = uinteger.MAX_VALUE;
-        }
-        if (character === Number.MAX_VALUE) {
-          character = uinteger.MAX_VALUE;
-        }
-        return { line, character };
-      }
-      Position2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
-      }
-      Position2.is = is;
-    })(Position || (Position = {}));
-    (function(Range2) {
-      function create(one, two, three, four) {
-        if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
-          return { start: Position.create(one, two), end: Position.create(three, four) };
-        } else if (Position.is(one) && Position.is(two)) {
-          return { start: one, end: two };
-        } else {
-          throw new Error(`Range#create called with invalid arguments[${one}, ${two}, ${three}, ${four}]`);
-        }
-      }
-      Range2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
-      }
-      Range2.is = is;
-    })(Range || (Range = {}));
-    (function(Location2) {
-      function create(uri, range) {
-        return { uri, range };
-      }
-      Location2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
-      }
-      Location2.is = is;
-    })(Location || (Location = {}));
-    (function(LocationLink2) {
-      function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
-        return { targetUri, targetRange, targetSelectionRange, originSelectionRange };
-      }
-      LocationLink2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.targetRange) && Is.string(candidate.targetUri) && Range.is(candidate.targetSelectionRange) && (Range.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
-      }
-      LocationLink2.is = is;
-    })(LocationLink || (LocationLink = {}));
-    (function(Color2) {
-      function create(red, green, blue, alpha) {
-        return {
-          red,
-          green,
-          blue,
-          alpha
-        };
-      }
-      Color2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1) && Is.numberRange(candidate.green, 0, 1) && Is.numberRange(candidate.blue, 0, 1) && Is.numberRange(candidate.alpha, 0, 1);
-      }
-      Color2.is = is;
-    })(Color || (Color = {}));
-    (function(ColorInformation2) {
-      function create(range, color) {
-        return {
-          range,
-          color
-        };
-      }
-      ColorInformation2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.range) && Color.is(candidate.color);
-      }
-      ColorInformation2.is = is;
-    })(ColorInformation || (ColorInformation = {}));
-    (function(ColorPresentation2) {
-      function create(label, textEdit, additionalTextEdits) {
-        return {
-          label,
-          textEdit,
-          additionalTextEdits
-        };
-      }
-      ColorPresentation2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit)) && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
-      }
-      ColorPresentation2.is = is;
-    })(ColorPresentation || (ColorPresentation = {}));
-    (function(FoldingRangeKind2) {
-      FoldingRangeKind2.Comment = "comment";
-      FoldingRangeKind2.Imports = "imports";
-      FoldingRangeKind2.Region = "region";
-    })(FoldingRangeKind || (FoldingRangeKind = {}));
-    (function(FoldingRange2) {
-      function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
-        const result = {
-          startLine,
-          endLine
-        };
-        if (Is.defined(startCharacter)) {
-          result.startCharacter = startCharacter;
-        }
-        if (Is.defined(endCharacter)) {
-          result.endCharacter = endCharacter;
-        }
-        if (Is.defined(kind)) {
-          result.kind = kind;
-        }
-        if (Is.defined(collapsedText)) {
-          result.collapsedText = collapsedText;
-        }
-        return result;
-      }
-      FoldingRange2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine) && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter)) && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter)) && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
-      }
-      FoldingRange2.is = is;
-    })(FoldingRange || (FoldingRange = {}));
-    (function(DiagnosticRelatedInformation2) {
-      function create(location, message) {
-        return {
-          location,
-          message
-        };
-      }
-      DiagnosticRelatedInformation2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
-      }
-      DiagnosticRelatedInformation2.is = is;
-    })(DiagnosticRelatedInformation || (DiagnosticRelatedInformation = {}));
-    (function(DiagnosticSeverity2) {
-      DiagnosticSeverity2.Error = 1;
-      DiagnosticSeverity2.Warning = 2;
-      DiagnosticSeverity2.Information = 3;
-      DiagnosticSeverity2.Hint = 4;
-    })(DiagnosticSeverity || (DiagnosticSeverity = {}));
-    (function(DiagnosticTag2) {
-      DiagnosticTag2.Unnecessary = 1;
-      DiagnosticTag2.Deprecated = 2;
-    })(DiagnosticTag || (DiagnosticTag = {}));
-    (function(CodeDescription2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.href);
-      }
-      CodeDescription2.is = is;
-    })(CodeDescription || (CodeDescription = {}));
-    (function(Diagnostic2) {
-      function create(range, message, severity, code, source, relatedInformation) {
-        const result = { range, message };
-        if (Is.defined(severity)) {
-          result.severity = severity;
-        }
-        if (Is.defined(code)) {
-          result.code = code;
-        }
-        if (Is.defined(source)) {
-          result.source = source;
-        }
-        if (Is.defined(relatedInformation)) {
-          result.relatedInformation = relatedInformation;
-        }
-        return result;
-      }
-      Diagnostic2.create = create;
-      function is(value) {
-        var _a;
-        const candidate = value;
-        return Is.defined(candidate) && Range.is(candidate.range) && (Is.string(candidate.message) || MarkupContent.is(candidate.message)) && (Is.number(candidate.severity) || Is.undefined(candidate.severity)) && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code)) && (Is.undefined(candidate.codeDescription) || Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)) && (Is.string(candidate.source) || Is.undefined(candidate.source)) && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
-      }
-      Diagnostic2.is = is;
-      function is3_17(value) {
-        return Is.string(value.message);
-      }
-      Diagnostic2.is3_17 = is3_17;
-      function getMessageString(diagnostic) {
-        if (Is.string(diagnostic.message)) {
-          return diagnostic.message;
-        } else if (MarkupContent.is(diagnostic.message)) {
-          return diagnostic.message.value;
-        } else {
-          throw new Error(`Unknown message type ${typeof diagnostic.message}`);
-        }
-      }
-      Diagnostic2.getMessageString = getMessageString;
-    })(Diagnostic || (Diagnostic = {}));
-    (function(Command2) {
-      function create(title, command2, ...args2) {
-        const result = { title, command: command2 };
-        if (Is.defined(args2) && args2.length > 0) {
-          result.arguments = args2;
-        }
-        return result;
-      }
-      Command2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip)) && Is.string(candidate.command);
-      }
-      Command2.is = is;
-    })(Command || (Command = {}));
-    (function(TextEdit2) {
-      function replace2(range, newText) {
-        return { range, newText };
-      }
-      TextEdit2.replace = replace2;
-      function insert(position, newText) {
-        return { range: { start: position, end: position }, newText };
-      }
-      TextEdit2.insert = insert;
-      function del(range) {
-        return { range, newText: "" };
-      }
-      TextEdit2.del = del;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.newText) && Range.is(candidate.range);
-      }
-      TextEdit2.is = is;
-    })(TextEdit || (TextEdit = {}));
-    (function(ChangeAnnotation2) {
-      function create(label, needsConfirmation, description) {
-        const result = { label };
-        if (needsConfirmation !== void 0) {
-          result.needsConfirmation = needsConfirmation;
-        }
-        if (description !== void 0) {
-          result.description = description;
-        }
-        return result;
-      }
-      ChangeAnnotation2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Is.string(candidate.label) && (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
-      }
-      ChangeAnnotation2.is = is;
-    })(ChangeAnnotation || (ChangeAnnotation = {}));
-    (function(ChangeAnnotationIdentifier2) {
-      function is(value) {
-        const candidate = value;
-        return Is.string(candidate);
-      }
-      ChangeAnnotationIdentifier2.is = is;
-    })(ChangeAnnotationIdentifier || (ChangeAnnotationIdentifier = {}));
-    (function(AnnotatedTextEdit2) {
-      function replace2(range, newText, annotation2) {
-        return { range, newText, annotationId: annotation2 };
-      }
-      AnnotatedTextEdit2.replace = replace2;
-      function insert(position, newText, annotation2) {
-        return { range: { start: position, end: position }, newText, annotationId: annotation2 };
-      }
-      AnnotatedTextEdit2.insert = insert;
-      function del(range, annotation2) {
-        return { range, newText: "", annotationId: annotation2 };
-      }
-      AnnotatedTextEdit2.del = del;
-      function is(value) {
-        const candidate = value;
-        return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
-      }
-      AnnotatedTextEdit2.is = is;
-    })(AnnotatedTextEdit || (AnnotatedTextEdit = {}));
-    (function(TextDocumentEdit2) {
-      function create(textDocument, edits) {
-        return { textDocument, edits };
-      }
-      TextDocumentEdit2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument) && Array.isArray(candidate.edits);
-      }
-      TextDocumentEdit2.is = is;
-    })(TextDocumentEdit || (TextDocumentEdit = {}));
-    (function(CreateFile2) {
-      function create(uri, options, annotation2) {
-        const result = {
-          kind: "create",
-          uri
-        };
-        if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-          result.options = options;
-        }
-        if (annotation2 !== void 0) {
-          result.annotationId = annotation2;
-        }
-        return result;
-      }
-      CreateFile2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && candidate.kind === "create" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
-      }
-      CreateFile2.is = is;
-    })(CreateFile || (CreateFile = {}));
-    (function(RenameFile2) {
-      function create(oldUri, newUri, options, annotation2) {
-        const result = {
-          kind: "rename",
-          oldUri,
-          newUri
-        };
-        if (options !== void 0 && (options.overwrite !== void 0 || options.ignoreIfExists !== void 0)) {
-          result.options = options;
-        }
-        if (annotation2 !== void 0) {
-          result.annotationId = annotation2;
-        }
-        return result;
-      }
-      RenameFile2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && candidate.kind === "rename" && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === void 0 || (candidate.options.overwrite === void 0 || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === void 0 || Is.boolean(candidate.options.ignoreIfExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
-      }
-      RenameFile2.is = is;
-    })(RenameFile || (RenameFile = {}));
-    (function(DeleteFile2) {
-      function create(uri, options, annotation2) {
-        const result = {
-          kind: "delete",
-          uri
-        };
-        if (options !== void 0 && (options.recursive !== void 0 || options.ignoreIfNotExists !== void 0)) {
-          result.options = options;
-        }
-        if (annotation2 !== void 0) {
-          result.annotationId = annotation2;
-        }
-        return result;
-      }
-      DeleteFile2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && candidate.kind === "delete" && Is.string(candidate.uri) && (candidate.options === void 0 || (candidate.options.recursive === void 0 || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === void 0 || Is.boolean(candidate.options.ignoreIfNotExists))) && (candidate.annotationId === void 0 || ChangeAnnotationIdentifier.is(candidate.annotationId));
-      }
-      DeleteFile2.is = is;
-    })(DeleteFile || (DeleteFile = {}));
-    (function(WorkspaceEdit2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && (candidate.changes !== void 0 || candidate.documentChanges !== void 0) && (candidate.documentChanges === void 0 || candidate.documentChanges.every((change) => {
-          if (Is.string(change.kind)) {
-            return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
-          } else {
-            return TextDocumentEdit.is(change);
-          }
-        }));
-      }
-      WorkspaceEdit2.is = is;
-    })(WorkspaceEdit || (WorkspaceEdit = {}));
-    TextEditChangeImpl = class {
-      constructor(edits, changeAnnotations) {
-        this.edits = edits;
-        this.changeAnnotations = changeAnnotations;
-      }
-      insert(position, newText, annotation2) {
-        let edit;
-        let id;
-        if (annotation2 === void 0) {
-          edit = TextEdit.insert(position, newText);
-        } else if (ChangeAnnotationIdentifier.is(annotation2)) {
-          id = annotation2;
-          edit = AnnotatedTextEdit.insert(position, newText, annotation2);
-        } else {
-          this.assertChangeAnnotations(this.changeAnnotations);
-          id = this.changeAnnotations.manage(annotation2);
-          edit = AnnotatedTextEdit.insert(position, newText, id);
-        }
-        this.edits.push(edit);
-        if (id !== void 0) {
-          return id;
-        }
-      }
-      replace(range, newText, annotation2) {
-        let edit;
-        let id;
-        if (annotation2 === void 0) {
-          edit = TextEdit.replace(range, newText);
-        } else if (ChangeAnnotationIdentifier.is(annotation2)) {
-          id = annotation2;
-          edit = AnnotatedTextEdit.replace(range, newText, annotation2);
-        } else {
-          this.assertChangeAnnotations(this.changeAnnotations);
-          id = this.changeAnnotations.manage(annotation2);
-          edit = AnnotatedTextEdit.replace(range, newText, id);
-        }
-        this.edits.push(edit);
-        if (id !== void 0) {
-          return id;
-        }
-      }
-      delete(range, annotation2) {
-        let edit;
-        let id;
-        if (annotation2 === void 0) {
-          edit = TextEdit.del(range);
-        } else if (ChangeAnnotationIdentifier.is(annotation2)) {
-          id = annotation2;
-          edit = AnnotatedTextEdit.del(range, annotation2);
-        } else {
-          this.assertChangeAnnotations(this.changeAnnotations);
-          id = this.changeAnnotations.manage(annotation2);
-          edit = AnnotatedTextEdit.del(range, id);
-        }
-        this.edits.push(edit);
-        if (id !== void 0) {
-          return id;
-        }
-      }
-      add(edit) {
-        this.edits.push(edit);
-      }
-      all() {
-        return this.edits;
-      }
-      clear() {
-        this.edits.splice(0, this.edits.length);
-      }
-      assertChangeAnnotations(value) {
-        if (value === void 0) {
-          throw new Error(`Text edit change is not configured to manage change annotations.`);
-        }
-      }
-    };
-    (function(SnippetTextEdit2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.range) && StringValue.isSnippet(candidate.snippet) && (candidate.annotationId === void 0 || (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
-      }
-      SnippetTextEdit2.is = is;
-    })(SnippetTextEdit || (SnippetTextEdit = {}));
-    ChangeAnnotations = class {
-      constructor(annotations) {
-        this._annotations = annotations === void 0 ? /* @__PURE__ */ Object.create(null) : annotations;
-        this._counter = 0;
-        this._size = 0;
-      }
-      all() {
-        return this._annotations;
-      }
-      get size() {
-        return this._size;
-      }
-      manage(idOrAnnotation, annotation2) {
-        let id;
-        if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
-          id = idOrAnnotation;
-        } else {
-          id = this.nextId();
-          annotation2 = idOrAnnotation;
-        }
-        if (this._annotations[id] !== void 0) {
-          throw new Error(`Id ${id} is already in use.`);
-        }
-        if (annotation2 === void 0) {
-          throw new Error(`No annotation provided for id ${id}`);
-        }
-        this._annotations[id] = annotation2;
-        this._size++;
-        return id;
-      }
-      nextId() {
-        this._counter++;
-        return this._counter.toString();
-      }
-    };
-    WorkspaceChange = class {
-      constructor(workspaceEdit) {
-        this._textEditChanges = /* @__PURE__ */ Object.create(null);
-        if (workspaceEdit !== void 0) {
-          this._workspaceEdit = workspaceEdit;
-          if (workspaceEdit.documentChanges) {
-            this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
-            workspaceEdit.changeAnnotations = this._changeAnnotations.all();
-            workspaceEdit.documentChanges.forEach((change) => {
-              if (TextDocumentEdit.is(change)) {
-                const textEditChange = new TextEditChangeImpl(change.edits, this._changeAnnotations);
-                this._textEditChanges[change.textDocument.uri] = textEditChange;
-              }
-            });
-          } else if (workspaceEdit.changes) {
-            Object.keys(workspaceEdit.changes).forEach((key) => {
-              const textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
-              this._textEditChanges[key] = textEditChange;
-            });
-          }
-        } else {
-          this._workspaceEdit = {};
-        }
-      }
-      /**
-       * Returns the underlying {@link WorkspaceEdit} literal
-       * use to be returned from a workspace edit operation like rename.
-       */
-      get edit() {
-        this.initDocumentChanges();
-        if (this._changeAnnotations !== void 0) {
-          if (this._changeAnnotations.size === 0) {
-            this._workspaceEdit.changeAnnotations = void 0;
-          } else {
-            this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
-          }
-        }
-        return this._workspaceEdit;
-      }
-      getTextEditChange(key) {
-        if (OptionalVersionedTextDocumentIdentifier.is(key)) {
-          this.initDocumentChanges();
-          if (this._workspaceEdit.documentChanges === void 0) {
-            throw new Error("Workspace edit is not configured for document changes.");
-          }
-          const textDocument = { uri: key.uri, version: key.version };
-          let result = this._textEditChanges[textDocument.uri];
-          if (!result) {
-            const edits = [];
-            const textDocumentEdit = {
-              textDocument,
-              edits
-            };
-            this._workspaceEdit.documentChanges.push(textDocumentEdit);
-            result = new TextEditChangeImpl(edits, this._changeAnnotations);
-            this._textEditChanges[textDocument.uri] = result;
-          }
-          return result;
-        } else {
-          this.initChanges();
-          if (this._workspaceEdit.changes === void 0) {
-            throw new Error("Workspace edit is not configured for normal text edit changes.");
-          }
-          let result = this._textEditChanges[key];
-          if (!result) {
-            const edits = [];
-            this._workspaceEdit.changes[key] = edits;
-            result = new TextEditChangeImpl(edits);
-            this._textEditChanges[key] = result;
-          }
-          return result;
-        }
-      }
-      initDocumentChanges() {
-        if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
-          this._changeAnnotations = new ChangeAnnotations();
-          this._workspaceEdit.documentChanges = [];
-          this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
-        }
-      }
-      initChanges() {
-        if (this._workspaceEdit.documentChanges === void 0 && this._workspaceEdit.changes === void 0) {
-          this._workspaceEdit.changes = /* @__PURE__ */ Object.create(null);
-        }
-      }
-      createFile(uri, optionsOrAnnotation, options) {
-        this.initDocumentChanges();
-        if (this._workspaceEdit.documentChanges === void 0) {
-          throw new Error("Workspace edit is not configured for document changes.");
-        }
-        let annotation2;
-        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
-          annotation2 = optionsOrAnnotation;
-        } else {
-          options = optionsOrAnnotation;
-        }
-        let operation;
-        let id;
-        if (annotation2 === void 0) {
-          operation = CreateFile.create(uri, options);
-        } else {
-          id = ChangeAnnotationIdentifier.is(annotation2) ? annotation2 : this._changeAnnotations.manage(annotation2);
-          operation = CreateFile.create(uri, options, id);
-        }
-        this._workspaceEdit.documentChanges.push(operation);
-        if (id !== void 0) {
-          return id;
-        }
-      }
-      renameFile(oldUri, newUri, optionsOrAnnotation, options) {
-        this.initDocumentChanges();
-        if (this._workspaceEdit.documentChanges === void 0) {
-          throw new Error("Workspace edit is not configured for document changes.");
-        }
-        let annotation2;
-        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
-          annotation2 = optionsOrAnnotation;
-        } else {
-          options = optionsOrAnnotation;
-        }
-        let operation;
-        let id;
-        if (annotation2 === void 0) {
-          operation = RenameFile.create(oldUri, newUri, options);
-        } else {
-          id = ChangeAnnotationIdentifier.is(annotation2) ? annotation2 : this._changeAnnotations.manage(annotation2);
-          operation = RenameFile.create(oldUri, newUri, options, id);
-        }
-        this._workspaceEdit.documentChanges.push(operation);
-        if (id !== void 0) {
-          return id;
-        }
-      }
-      deleteFile(uri, optionsOrAnnotation, options) {
-        this.initDocumentChanges();
-        if (this._workspaceEdit.documentChanges === void 0) {
-          throw new Error("Workspace edit is not configured for document changes.");
-        }
-        let annotation2;
-        if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
-          annotation2 = optionsOrAnnotation;
-        } else {
-          options = optionsOrAnnotation;
-        }
-        let operation;
-        let id;
-        if (annotation2 === void 0) {
-          operation = DeleteFile.create(uri, options);
-        } else {
-          id = ChangeAnnotationIdentifier.is(annotation2) ? annotation2 : this._changeAnnotations.manage(annotation2);
-          operation = DeleteFile.create(uri, options, id);
-        }
-        this._workspaceEdit.documentChanges.push(operation);
-        if (id !== void 0) {
-          return id;
-        }
-      }
-    };
-    (function(TextDocumentIdentifier2) {
-      function create(uri) {
-        return { uri };
-      }
-      TextDocumentIdentifier2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri);
-      }
-      TextDocumentIdentifier2.is = is;
-    })(TextDocumentIdentifier || (TextDocumentIdentifier = {}));
-    (function(VersionedTextDocumentIdentifier2) {
-      function create(uri, version) {
-        return { uri, version };
-      }
-      VersionedTextDocumentIdentifier2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
-      }
-      VersionedTextDocumentIdentifier2.is = is;
-    })(VersionedTextDocumentIdentifier || (VersionedTextDocumentIdentifier = {}));
-    (function(OptionalVersionedTextDocumentIdentifier2) {
-      function create(uri, version) {
-        return { uri, version };
-      }
-      OptionalVersionedTextDocumentIdentifier2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
-      }
-      OptionalVersionedTextDocumentIdentifier2.is = is;
-    })(OptionalVersionedTextDocumentIdentifier || (OptionalVersionedTextDocumentIdentifier = {}));
-    (function(LanguageKind2) {
-      LanguageKind2.ABAP = "abap";
-      LanguageKind2.WindowsBat = "bat";
-      LanguageKind2.BibTeX = "bibtex";
-      LanguageKind2.Clojure = "clojure";
-      LanguageKind2.Coffeescript = "coffeescript";
-      LanguageKind2.C = "c";
-      LanguageKind2.CPP = "cpp";
-      LanguageKind2.CSharp = "csharp";
-      LanguageKind2.CSS = "css";
-      LanguageKind2.D = "d";
-      LanguageKind2.Delphi = "pascal";
-      LanguageKind2.Diff = "diff";
-      LanguageKind2.Dart = "dart";
-      LanguageKind2.Dockerfile = "dockerfile";
-      LanguageKind2.Elixir = "elixir";
-      LanguageKind2.Erlang = "erlang";
-      LanguageKind2.FSharp = "fsharp";
-      LanguageKind2.GitCommit = "git-commit";
-      LanguageKind2.GitRebase = "git-rebase";
-      LanguageKind2.Go = "go";
-      LanguageKind2.Groovy = "groovy";
-      LanguageKind2.Handlebars = "handlebars";
-      LanguageKind2.Haskell = "haskell";
-      LanguageKind2.HTML = "html";
-      LanguageKind2.Ini = "ini";
-      LanguageKind2.Java = "java";
-      LanguageKind2.JavaScript = "javascript";
-      LanguageKind2.JavaScriptReact = "javascriptreact";
-      LanguageKind2.JSON = "json";
-      LanguageKind2.LaTeX = "latex";
-      LanguageKind2.Less = "less";
-      LanguageKind2.Lua = "lua";
-      LanguageKind2.Makefile = "makefile";
-      LanguageKind2.Markdown = "markdown";
-      LanguageKind2.ObjectiveC = "objective-c";
-      LanguageKind2.ObjectiveCPP = "objective-cpp";
-      LanguageKind2.Pascal = "pascal";
-      LanguageKind2.Perl = "perl";
-      LanguageKind2.Perl6 = "perl6";
-      LanguageKind2.PHP = "php";
-      LanguageKind2.Plaintext = "plaintext";
-      LanguageKind2.Powershell = "powershell";
-      LanguageKind2.Pug = "jade";
-      LanguageKind2.Python = "python";
-      LanguageKind2.R = "r";
-      LanguageKind2.Razor = "razor";
-      LanguageKind2.Ruby = "ruby";
-      LanguageKind2.Rust = "rust";
-      LanguageKind2.SCSS = "scss";
-      LanguageKind2.SASS = "sass";
-      LanguageKind2.Scala = "scala";
-      LanguageKind2.ShaderLab = "shaderlab";
-      LanguageKind2.ShellScript = "shellscript";
-      LanguageKind2.SQL = "sql";
-      LanguageKind2.Swift = "swift";
-      LanguageKind2.TypeScript = "typescript";
-      LanguageKind2.TypeScriptReact = "typescriptreact";
-      LanguageKind2.TeX = "tex";
-      LanguageKind2.VisualBasic = "vb";
-      LanguageKind2.XML = "xml";
-      LanguageKind2.XSL = "xsl";
-      LanguageKind2.YAML = "yaml";
-    })(LanguageKind || (LanguageKind = {}));
-    (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text) {
-        return { uri, languageId, version, text };
-      }
-      TextDocumentItem2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
-      }
-      TextDocumentItem2.is = is;
-    })(TextDocumentItem || (TextDocumentItem = {}));
-    (function(MarkupKind2) {
-      MarkupKind2.PlainText = "plaintext";
-      MarkupKind2.Markdown = "markdown";
-      function is(value) {
-        const candidate = value;
-        return candidate === MarkupKind2.PlainText || candidate === MarkupKind2.Markdown;
-      }
-      MarkupKind2.is = is;
-    })(MarkupKind || (MarkupKind = {}));
-    (function(MarkupContent2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
-      }
-      MarkupContent2.is = is;
-    })(MarkupContent || (MarkupContent = {}));
-    (function(CompletionItemKind2) {
-      CompletionItemKind2.Text = 1;
-      CompletionItemKind2.Method = 2;
-      CompletionItemKind2.Function = 3;
-      CompletionItemKind2.Constructor = 4;
-      CompletionItemKind2.Field = 5;
-      CompletionItemKind2.Variable = 6;
-      CompletionItemKind2.Class = 7;
-      CompletionItemKind2.Interface = 8;
-      CompletionItemKind2.Module = 9;
-      CompletionItemKind2.Property = 10;
-      CompletionItemKind2.Unit = 11;
-      CompletionItemKind2.Value = 12;
-      CompletionItemKind2.Enum = 13;
-      CompletionItemKind2.Keyword = 14;
-      CompletionItemKind2.Snippet = 15;
-      CompletionItemKind2.Color = 16;
-      CompletionItemKind2.File = 17;
-      CompletionItemKind2.Reference = 18;
-      CompletionItemKind2.Folder = 19;
-      CompletionItemKind2.EnumMember = 20;
-      CompletionItemKind2.Constant = 21;
-      CompletionItemKind2.Struct = 22;
-      CompletionItemKind2.Event = 23;
-      CompletionItemKind2.Operator = 24;
-      CompletionItemKind2.TypeParameter = 25;
-    })(CompletionItemKind || (CompletionItemKind = {}));
-    (function(InsertTextFormat2) {
-      InsertTextFormat2.PlainText = 1;
-      InsertTextFormat2.Snippet = 2;
-    })(InsertTextFormat || (InsertTextFormat = {}));
-    (function(CompletionItemTag2) {
-      CompletionItemTag2.Deprecated = 1;
-    })(CompletionItemTag || (CompletionItemTag = {}));
-    (function(InsertReplaceEdit2) {
-      function create(newText, insert, replace2) {
-        return { newText, insert, replace: replace2 };
-      }
-      InsertReplaceEdit2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.string(candidate.newText) && Range.is(candidate.insert) && Range.is(candidate.replace);
-      }
-      InsertReplaceEdit2.is = is;
-    })(InsertReplaceEdit || (InsertReplaceEdit = {}));
-    (function(InsertTextMode2) {
-      InsertTextMode2.asIs = 1;
-      InsertTextMode2.adjustIndentation = 2;
-    })(InsertTextMode || (InsertTextMode = {}));
-    (function(ApplyKind2) {
-      ApplyKind2.Replace = 1;
-      ApplyKind2.Merge = 2;
-    })(ApplyKind || (ApplyKind = {}));
-    (function(CompletionItemLabelDetails2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && (Is.string(candidate.detail) || candidate.detail === void 0) && (Is.string(candidate.description) || candidate.description === void 0);
-      }
-      CompletionItemLabelDetails2.is = is;
-    })(CompletionItemLabelDetails || (CompletionItemLabelDetails = {}));
-    (function(CompletionItem2) {
-      function create(label) {
-        return { label };
-      }
-      CompletionItem2.create = create;
-    })(CompletionItem || (CompletionItem = {}));
-    (function(CompletionList2) {
-      function create(items, isIncomplete) {
-        return { items: items ? items : [], isIncomplete: !!isIncomplete };
-      }
-      CompletionList2.create = create;
-    })(CompletionList || (CompletionList = {}));
-    (function(MarkedString2) {
-      function fromPlainText(plainText) {
-        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
-      }
-      MarkedString2.fromPlainText = fromPlainText;
-      function is(value) {
-        const candidate = value;
-        return Is.string(candidate) || Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value);
-      }
-      MarkedString2.is = is;
-    })(MarkedString || (MarkedString = {}));
-    (function(Hover2) {
-      function is(value) {
-        const candidate = value;
-        return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) || MarkedString.is(candidate.contents) || Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === void 0 || Range.is(value.range));
-      }
-      Hover2.is = is;
-    })(Hover || (Hover = {}));
-    (function(ParameterInformation2) {
-      function create(label, documentation) {
-        return documentation ? { label, documentation } : { label };
-      }
-      ParameterInformation2.create = create;
-    })(ParameterInformation || (ParameterInformation = {}));
-    (function(SignatureInformation2) {
-      function create(label, documentation, ...parameters) {
-        const result = { label };
-        if (Is.defined(documentation)) {
-          result.documentation = documentation;
-        }
-        if (Is.defined(parameters)) {
-          result.parameters = parameters;
-        } else {
-          result.parameters = [];
-        }
-        return result;
-      }
-      SignatureInformation2.create = create;
-    })(SignatureInformation || (SignatureInformation = {}));
-    (function(DocumentHighlightKind2) {
-      DocumentHighlightKind2.Text = 1;
-      DocumentHighlightKind2.Read = 2;
-      DocumentHighlightKind2.Write = 3;
-    })(DocumentHighlightKind || (DocumentHighlightKind = {}));
-    (function(DocumentHighlight2) {
-      function create(range, kind) {
-        const result = { range };
-        if (Is.number(kind)) {
-          result.kind = kind;
-        }
-        return result;
-      }
-      DocumentHighlight2.create = create;
-    })(DocumentHighlight || (DocumentHighlight = {}));
-    (function(SymbolKind2) {
-      SymbolKind2.File = 1;
-      SymbolKind2.Module = 2;
-      SymbolKind2.Namespace = 3;
-      SymbolKind2.Package = 4;
-      SymbolKind2.Class = 5;
-      SymbolKind2.Method = 6;
-      SymbolKind2.Property = 7;
-      SymbolKind2.Field = 8;
-      SymbolKind2.Constructor = 9;
-      SymbolKind2.Enum = 10;
-      SymbolKind2.Interface = 11;
-      SymbolKind2.Function = 12;
-      SymbolKind2.Variable = 13;
-      SymbolKind2.Constant = 14;
-      SymbolKind2.String = 15;
-      SymbolKind2.Number = 16;
-      SymbolKind2.Boolean = 17;
-      SymbolKind2.Array = 18;
-      SymbolKind2.Object = 19;
-      SymbolKind2.Key = 20;
-      SymbolKind2.Null = 21;
-      SymbolKind2.EnumMember = 22;
-      SymbolKind2.Struct = 23;
-      SymbolKind2.Event = 24;
-      SymbolKind2.Operator = 25;
-      SymbolKind2.TypeParameter = 26;
-    })(SymbolKind || (SymbolKind = {}));
-    (function(SymbolTag2) {
-      SymbolTag2.Deprecated = 1;
-    })(SymbolTag || (SymbolTag = {}));
-    (function(SymbolInformation2) {
-      function create(name2, kind, range, uri, containerName) {
-        const result = {
-          name: name2,
-          kind,
-          location: { uri, range }
-        };
-        if (containerName) {
-          result.containerName = containerName;
-        }
-        return result;
-      }
-      SymbolInformation2.create = create;
-    })(SymbolInformation || (SymbolInformation = {}));
-    (function(WorkspaceSymbol2) {
-      function create(name2, kind, uri, range) {
-        return range !== void 0 ? { name: name2, kind, location: { uri, range } } : { name: name2, kind, location: { uri } };
-      }
-      WorkspaceSymbol2.create = create;
-    })(WorkspaceSymbol || (WorkspaceSymbol = {}));
-    (function(DocumentSymbol2) {
-      function create(name2, detail, kind, range, selectionRange, children) {
-        const result = {
-          name: name2,
-          detail,
-          kind,
-          range,
-          selectionRange
-        };
-        if (children !== void 0) {
-          result.children = children;
-        }
-        return result;
-      }
-      DocumentSymbol2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.string(candidate.name) && Is.number(candidate.kind) && Range.is(candidate.range) && Range.is(candidate.selectionRange) && (candidate.detail === void 0 || Is.string(candidate.detail)) && (candidate.deprecated === void 0 || Is.boolean(candidate.deprecated)) && (candidate.children === void 0 || Array.isArray(candidate.children)) && (candidate.tags === void 0 || Array.isArray(candidate.tags));
-      }
-      DocumentSymbol2.is = is;
-    })(DocumentSymbol || (DocumentSymbol = {}));
-    (function(CodeActionKind2) {
-      CodeActionKind2.Empty = "";
-      CodeActionKind2.QuickFix = "quickfix";
-      CodeActionKind2.Refactor = "refactor";
-      CodeActionKind2.RefactorExtract = "refactor.extract";
-      CodeActionKind2.RefactorInline = "refactor.inline";
-      CodeActionKind2.RefactorMove = "refactor.move";
-      CodeActionKind2.RefactorRewrite = "refactor.rewrite";
-      CodeActionKind2.Source = "source";
-      CodeActionKind2.SourceOrganizeImports = "source.organizeImports";
-      CodeActionKind2.SourceFixAll = "source.fixAll";
-      CodeActionKind2.Notebook = "notebook";
-    })(CodeActionKind || (CodeActionKind = {}));
-    (function(CodeActionTriggerKind2) {
-      CodeActionTriggerKind2.Invoked = 1;
-      CodeActionTriggerKind2.Automatic = 2;
-    })(CodeActionTriggerKind || (CodeActionTriggerKind = {}));
-    (function(CodeActionContext2) {
-      function create(diagnostics, only, triggerKind) {
-        const result = { diagnostics };
-        if (only !== void 0 && only !== null) {
-          result.only = only;
-        }
-        if (triggerKind !== void 0 && triggerKind !== null) {
-          result.triggerKind = triggerKind;
-        }
-        return result;
-      }
-      CodeActionContext2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is) && (candidate.only === void 0 || Is.typedArray(candidate.only, Is.string)) && (candidate.triggerKind === void 0 || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
-      }
-      CodeActionContext2.is = is;
-    })(CodeActionContext || (CodeActionContext = {}));
-    (function(CodeActionTag2) {
-      CodeActionTag2.LLMGenerated = 1;
-      function is(value) {
-        return Is.defined(value) && value === CodeActionTag2.LLMGenerated;
-      }
-      CodeActionTag2.is = is;
-    })(CodeActionTag || (CodeActionTag = {}));
-    (function(CodeAction2) {
-      function create(title, kindOrCommandOrEdit, kind) {
-        const result = { title };
-        let checkKind = true;
-        if (typeof kindOrCommandOrEdit === "string") {
-          checkKind = false;
-          result.kind = kindOrCommandOrEdit;
-        } else if (Command.is(kindOrCommandOrEdit)) {
-          result.command = kindOrCommandOrEdit;
-        } else {
-          result.edit = kindOrCommandOrEdit;
-        }
-        if (checkKind && kind !== void 0) {
-          result.kind = kind;
-        }
-        return result;
-      }
-      CodeAction2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.string(candidate.title) && (candidate.diagnostics === void 0 || Is.typedArray(candidate.diagnostics, Diagnostic.is)) && (candidate.kind === void 0 || Is.string(candidate.kind)) && (candidate.edit !== void 0 || candidate.command !== void 0) && (candidate.command === void 0 || Command.is(candidate.command)) && (candidate.isPreferred === void 0 || Is.boolean(candidate.isPreferred)) && (candidate.edit === void 0 || WorkspaceEdit.is(candidate.edit)) && (candidate.tags === void 0 || Is.typedArray(candidate.tags, CodeActionTag.is));
-      }
-      CodeAction2.is = is;
-    })(CodeAction || (CodeAction = {}));
-    (function(CodeLens2) {
-      function create(range, data) {
-        const result = { range };
-        if (Is.defined(data)) {
-          result.data = data;
-        }
-        return result;
-      }
-      CodeLens2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
-      }
-      CodeLens2.is = is;
-    })(CodeLens || (CodeLens = {}));
-    (function(FormattingOptions2) {
-      function create(tabSize, insertSpaces) {
-        return { tabSize, insertSpaces };
-      }
-      FormattingOptions2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
-      }
-      FormattingOptions2.is = is;
-    })(FormattingOptions || (FormattingOptions = {}));
-    (function(DocumentLink2) {
-      function create(range, target, data) {
-        return { range, target, data };
-      }
-      DocumentLink2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
-      }
-      DocumentLink2.is = is;
-    })(DocumentLink || (DocumentLink = {}));
-    (function(SelectionRange2) {
-      function create(range, parent) {
-        return { range, parent };
-      }
-      SelectionRange2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Range.is(candidate.range) && (candidate.parent === void 0 || SelectionRange2.is(candidate.parent));
-      }
-      SelectionRange2.is = is;
-    })(SelectionRange || (SelectionRange = {}));
-    (function(SemanticTokenTypes2) {
-      SemanticTokenTypes2["namespace"] = "namespace";
-      SemanticTokenTypes2["type"] = "type";
-      SemanticTokenTypes2["class"] = "class";
-      SemanticTokenTypes2["enum"] = "enum";
-      SemanticTokenTypes2["interface"] = "interface";
-      SemanticTokenTypes2["struct"] = "struct";
-      SemanticTokenTypes2["typeParameter"] = "typeParameter";
-      SemanticTokenTypes2["parameter"] = "parameter";
-      SemanticTokenTypes2["variable"] = "variable";
-      SemanticTokenTypes2["property"] = "property";
-      SemanticTokenTypes2["enumMember"] = "enumMember";
-      SemanticTokenTypes2["event"] = "event";
-      SemanticTokenTypes2["function"] = "function";
-      SemanticTokenTypes2["method"] = "method";
-      SemanticTokenTypes2["macro"] = "macro";
-      SemanticTokenTypes2["keyword"] = "keyword";
-      SemanticTokenTypes2["modifier"] = "modifier";
-      SemanticTokenTypes2["comment"] = "comment";
-      SemanticTokenTypes2["string"] = "string";
-      SemanticTokenTypes2["number"] = "number";
-      SemanticTokenTypes2["regexp"] = "regexp";
-      SemanticTokenTypes2["operator"] = "operator";
-      SemanticTokenTypes2["decorator"] = "decorator";
-      SemanticTokenTypes2["label"] = "label";
-    })(SemanticTokenTypes || (SemanticTokenTypes = {}));
-    (function(SemanticTokenModifiers2) {
-      SemanticTokenModifiers2["declaration"] = "declaration";
-      SemanticTokenModifiers2["definition"] = "definition";
-      SemanticTokenModifiers2["readonly"] = "readonly";
-      SemanticTokenModifiers2["static"] = "static";
-      SemanticTokenModifiers2["deprecated"] = "deprecated";
-      SemanticTokenModifiers2["abstract"] = "abstract";
-      SemanticTokenModifiers2["async"] = "async";
-      SemanticTokenModifiers2["modification"] = "modification";
-      SemanticTokenModifiers2["documentation"] = "documentation";
-      SemanticTokenModifiers2["defaultLibrary"] = "defaultLibrary";
-    })(SemanticTokenModifiers || (SemanticTokenModifiers = {}));
-    (function(SemanticTokens2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && (candidate.resultId === void 0 || typeof candidate.resultId === "string") && Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === "number");
-      }
-      SemanticTokens2.is = is;
-    })(SemanticTokens || (SemanticTokens = {}));
-    (function(InlineValueText2) {
-      function create(range, text) {
-        return { range, text };
-      }
-      InlineValueText2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && Is.string(candidate.text);
-      }
-      InlineValueText2.is = is;
-    })(InlineValueText || (InlineValueText = {}));
-    (function(InlineValueVariableLookup2) {
-      function create(range, variableName, caseSensitiveLookup) {
-        return { range, variableName, caseSensitiveLookup };
-      }
-      InlineValueVariableLookup2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup) && (Is.string(candidate.variableName) || candidate.variableName === void 0);
-      }
-      InlineValueVariableLookup2.is = is;
-    })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
-    (function(InlineValueEvaluatableExpression2) {
-      function create(range, expression) {
-        return { range, expression };
-      }
-      InlineValueEvaluatableExpression2.create = create;
-      function is(value) {
-        const candidate = value;
-        return candidate !== void 0 && candidate !== null && Range.is(candidate.range) && (Is.string(candidate.expression) || candidate.expression === void 0);
-      }
-      InlineValueEvaluatableExpression2.is = is;
-    })(InlineValueEvaluatableExpression || (InlineValueEvaluatableExpression = {}));
-    (function(InlineValueContext2) {
-      function create(frameId, stoppedLocation) {
-        return { frameId, stoppedLocation };
-      }
-      InlineValueContext2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Range.is(value.stoppedLocation);
-      }
-      InlineValueContext2.is = is;
-    })(InlineValueContext || (InlineValueContext = {}));
-    (function(InlayHintKind2) {
-      InlayHintKind2.Type = 1;
-      InlayHintKind2.Parameter = 2;
-      function is(value) {
-        return value === 1 || value === 2;
-      }
-      InlayHintKind2.is = is;
-    })(InlayHintKind || (InlayHintKind = {}));
-    (function(InlayHintLabelPart2) {
-      function create(value) {
-        return { value };
-      }
-      InlayHintLabelPart2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.location === void 0 || Location.is(candidate.location)) && (candidate.command === void 0 || Command.is(candidate.command));
-      }
-      InlayHintLabelPart2.is = is;
-    })(InlayHintLabelPart || (InlayHintLabelPart = {}));
-    (function(InlayHint2) {
-      function create(position, label, kind) {
-        const result = { position, label };
-        if (kind !== void 0) {
-          result.kind = kind;
-        }
-        return result;
-      }
-      InlayHint2.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && Position.is(candidate.position) && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is)) && (candidate.kind === void 0 || InlayHintKind.is(candidate.kind)) && candidate.textEdits === void 0 || Is.typedArray(candidate.textEdits, TextEdit.is) && (candidate.tooltip === void 0 || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip)) && (candidate.paddingLeft === void 0 || Is.boolean(candidate.paddingLeft)) && (candidate.paddingRight === void 0 || Is.boolean(candidate.paddingRight));
-      }
-      InlayHint2.is = is;
-    })(InlayHint || (InlayHint = {}));
-    (function(StringValue2) {
-      function createSnippet(value) {
-        return { kind: "snippet", value };
-      }
-      StringValue2.createSnippet = createSnippet;
-      function isSnippet(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && candidate.kind === "snippet" && Is.string(candidate.value);
-      }
-      StringValue2.isSnippet = isSnippet;
-    })(StringValue || (StringValue = {}));
-    (function(InlineCompletionItem2) {
-      function create(insertText, filterText, range, command2) {
-        return { insertText, filterText, range, command: command2 };
-      }
-      InlineCompletionItem2.create = create;
-    })(InlineCompletionItem || (InlineCompletionItem = {}));
-    (function(InlineCompletionList2) {
-      function create(items) {
-        return { items };
-      }
-      InlineCompletionList2.create = create;
-    })(InlineCompletionList || (InlineCompletionList = {}));
-    (function(InlineCompletionTriggerKind2) {
-      InlineCompletionTriggerKind2.Invoked = 1;
-      InlineCompletionTriggerKind2.Automatic = 2;
-    })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
-    (function(SelectedCompletionInfo2) {
-      function create(range, text) {
-        return { range, text };
-      }
-      SelectedCompletionInfo2.create = create;
-    })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
-    (function(InlineCompletionContext2) {
-      function create(triggerKind, selectedCompletionInfo) {
-        return { triggerKind, selectedCompletionInfo };
-      }
-      InlineCompletionContext2.create = create;
-    })(InlineCompletionContext || (InlineCompletionContext = {}));
-    (function(WorkspaceFolder2) {
-      function is(value) {
-        const candidate = value;
-        return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
-      }
-      WorkspaceFolder2.is = is;
-    })(WorkspaceFolder || (WorkspaceFolder = {}));
-    EOL = ["\n", "\r\n", "\r"];
-    (function(TextDocument3) {
-      function create(uri, languageId, version, content) {
-        return new FullTextDocument(uri, languageId, version, content);
-      }
-      TextDocument3.create = create;
-      function is(value) {
-        const candidate = value;
-        return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount) && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
-      }
-      TextDocument3.is = is;
-      function applyEdits2(document2, edits) {
-        let text = document2.getText();
-        const sortedEdits = mergeSort2(edits, (a, b) => {
-          const diff = a.range.start.line - b.range.start.line;
-          if (diff === 0) {
-            return a.range.start.character - b.range.start.character;
-          }
-          return diff;
-        });
-        let lastModifiedOffset = text.length;
-        for (let i2 = sortedEdits.length - 1; i2 >= 0; i2--) {
-          const e = sortedEdits[i2];
-          const startOffset = document2.offsetAt(e.range.start);
-          const endOffset = document2.offsetAt(e.range.end);
-          if (endOffset <= lastModifiedOffset) {
-            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
-          } else {
-            throw new Error("Overlapping edit");
-          }
-          lastModifiedOffset = startOffset;
-        }
-        return text;
-      }
-      TextDocument3.applyEdits = applyEdits2;
-      function mergeSort2(data, compare) {
-        if (data.length <= 1) {
-          return data;
-        }
-        const p = data.length / 2 | 0;
-        const left = data.slice(0, p);
-        const right = data.slice(p);
-        mergeSort2(left, compare);
-        mergeSort2(right, compare);
-        let leftIdx = 0;
-        let rightIdx = 0;
-        let i2 = 0;
-        while (leftIdx < left.length && rightIdx < right.length) {
-          const ret = compare(left[leftIdx], right[rightIdx]);
-          if (ret <= 0) {
-            data[i2++] = left[leftIdx++];
-          } else {
-            data[i2++] = right[rightIdx++];
-          }
-        }
-        while (leftIdx < left.length) {
-          data[i2++] = left[leftIdx++];
-        }
-        while (rightIdx < right.length) {
-          data[i2++] = right[rightIdx++];
-        }
-        return data;
-      }
-    })(TextDocument || (TextDocument = {}));
-    FullTextDocument = class {
-      constructor(uri, languageId, version, content) {
-        this._uri = uri;
-        this._languageId = languageId;
-        this._version = version;
-        this._content = content;
-        this._lineOffsets = void 0;
-      }
-      get uri() {
-        return this._uri;
-      }
-      get languageId() {
-        return this._languageId;
-      }
-      get version() {
-        return this._version;
-      }
-      getText(range) {
-        if (range) {
-          const start2 = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
-          return this._content.substring(start2, end);
-        }
-        return this._content;
-      }
-      update(event, version) {
-        this._content = event.text;
-        this._version = version;
-        this._lineOffsets = void 0;
-      }
-      getLineOffsets() {
-        if (this._lineOffsets === void 0) {
-          const lineOffsets = [];
-          const text = this._content;
-          let isLineStart = true;
-          for (let i2 = 0; i2 < text.length; i2++) {
-            if (isLineStart) {
-              lineOffsets.push(i2);
-              isLineStart = false;
-            }
-            const ch = text.charAt(i2);
-            isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i2 + 1 < text.length && text.charAt(i2 + 1) === "\n") {
-              i2++;
-            }
-          }
-          if (isLineStart && text.length > 0) {
-            lineOffsets.push(text.length);
-          }
-          this._lineOffsets = lineOffsets;
-        }
-        return this._lineOffsets;
-      }
-      positionAt(offset) {
-        offset = Math.max(Math.min(offset, this._content.length), 0);
-        const lineOffsets = this.getLineOffsets();
-        let low = 0, high = lineOffsets.length;
-        if (high === 0) {
-          return Position.create(0, offset);
-        }
-        while (low < high) {
-          const mid = Math.floor((low + high) / 2);
-          if (lineOffsets[mid] > offset) {
-            high = mid;
-          } else {
-            low = mid + 1;
-          }
-        }
-        const line = low - 1;
-        return Position.create(line, offset - lineOffsets[line]);
-      }
-      offsetAt(position) {
-        const lineOffsets = this.getLineOffsets();
-        if (position.line >= lineOffsets.length) {
-          return this._content.length;
-        } else if (position.line < 0) {
-          return 0;
-        }
-        const lineOffset = lineOffsets[position.line];
-        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
-        return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
-      }
-      get lineCount() {
-        return this.getLineOffsets().length;
-      }
-    };
-    (function(Is2) {
-      const toString = Object.prototype.toString;
-      function defined(value) {
-        return typeof value !== "undefined";
-      }
-      Is2.defined = defined;
-      function undefined2(value) {
-        return typeof value === "undefined";
-      }
-      Is2.undefined = undefined2;
-      function boolean(value) {
-        return value === true || value === false;
-      }
-      Is2.boolean = boolean;
-      function string(value) {
-        return toString.call(value) === "[object String]";
-      }
-      Is2.string = string;
-      function number(value) {
-        return toString.call(value) === "[object Number]";
-      }
-      Is2.number = number;
-      function numberRange(value, min, max) {
-        return toString.call(value) === "[object Number]" && min <= value && value <= max;
-      }
-      Is2.numberRange = numberRange;
-      function integer2(value) {
-        return toString.call(value) === "[object Number]" && -2147483648 <= value && value <= 2147483647;
-      }
-      Is2.integer = integer2;
-      function uinteger2(value) {
-        return toString.call(value) === "[object Number]" && 0 <= value && value <= 2147483647;
-      }
-      Is2.uinteger = uinteger2;
-      function func2(value) {
-        return toString.call(value) === "[object Function]";
-      }
-      Is2.func = func2;
-      function objectLiteral(value) {
-        return value !== null && typeof value === "object";
-      }
-      Is2.objectLiteral = objectLiteral;
-      function typedArray(value, check) {
-        return Array.isArray(value) && value.every(check);
-      }
-      Is2.typedArray = typedArray;
-    })(Is || (Is = {}));
-  }
-});
-
-// node_modules/dockerfile-ast/lib/line.js
-var require_line = __commonJS({
-  "node_modules/dockerfile-ast/lib/line.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Line = void 0;
-    var Line = class {
-      constructor(document2, range) {
-        this.document = document2;
-        this.range = range;
-      }
-      getRange() {
-        return this.range;
-      }
-      getTextContent() {
-        return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
-      }
-      isAfter(line) {
-        return this.range.start.line > line.range.start.line;
-      }
-      isBefore(line) {
-        return this.range.start.line < line;
-      }
-    };
-    exports.Line = Line;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/util.js
-var require_util = __commonJS({
-  "node_modules/dockerfile-ast/lib/util.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Util = void 0;
-    var Util = class _Util {
-      static isUTF8BOM(char) {
-        const uintArray = Uint8Array.from(Buffer.from(char, "UTF-8"));
-        return uintArray[0] === 239 && uintArray[1] == 187 && uintArray[2] == 191;
-      }
-      static isWhitespace(char) {
-        return char === " " || char === "	" || _Util.isNewline(char);
-      }
-      static isNewline(char) {
-        return char === "\r" || char === "\n";
-      }
-      static findLeadingNonWhitespace(content, escapeChar) {
-        whitespaceCheck: for (let i2 = 0; i2 < content.length; i2++) {
-          switch (content.charAt(i2)) {
-            case " ":
-            case "	":
-              continue;
-            case escapeChar:
-              escapeCheck: for (let j = i2 + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case " ":
-                  case "	":
-                    continue;
-                  case "\r":
-                    i2 = j + 1;
-                    continue whitespaceCheck;
-                  case "\n":
-                    i2 = j;
-                    continue whitespaceCheck;
-                  default:
-                    break escapeCheck;
-                }
-              }
-              return -1;
-            default:
-              return i2;
-          }
-        }
-        return -1;
-      }
-      /**
-       * Determines if the given position is contained within the given range.
-       *
-       * @param position the position to check
-       * @param range the range to see if the position is inside of
-       */
-      static isInsideRange(position, range) {
-        if (range.start.line === range.end.line) {
-          return range.start.line === position.line && range.start.character <= position.character && position.character <= range.end.character;
-        } else if (range.start.line === position.line) {
-          return range.start.character <= position.character;
-        } else if (range.end.line === position.line) {
-          return position.character <= range.end.character;
-        }
-        return range.start.line < position.line && position.line < range.end.line;
-      }
-      static parseHeredocName(value) {
-        value = value.substring(2);
-        if (value.charAt(0) === "-") {
-          value = value.substring(1);
-        }
-        if (value.charAt(0) === '"') {
-          if (value.charAt(value.length - 1) !== '"') {
-            return null;
-          }
-          value = value.substring(1, value.length - 1);
-        }
-        if (value.charAt(0) === "'") {
-          if (value.charAt(value.length - 1) !== "'") {
-            return null;
-          }
-          value = value.substring(1, value.length - 1);
-        }
-        if (value.charAt(0) === "<") {
-          return null;
-        }
-        return value;
-      }
-    };
-    exports.Util = Util;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/comment.js
-var require_comment = __commonJS({
-  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Comment = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var line_1 = require_line();
-    var util_1 = require_util();
-    var Comment = class extends line_1.Line {
-      constructor(document2, range) {
-        super(document2, range);
-      }
-      toString() {
-        const content = this.getContent();
-        if (content) {
-          return "# " + content;
-        }
-        return "#";
-      }
-      /**
-       * Returns the content of this comment. This excludes leading and
-       * trailing whitespace as well as the # symbol. If the comment only
-       * consists of whitespace, the empty string will be returned.
-       */
-      getContent() {
-        let range = this.getContentRange();
-        if (range === null) {
-          return "";
-        }
-        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-      }
-      /**
-       * Returns a range that includes the content of the comment
-       * excluding any leading and trailing whitespace as well as the #
-       * symbol. May return null if the comment only consists of whitespace
-       * characters.
-       */
-      getContentRange() {
-        let range = this.getRange();
-        const startOffset = this.document.offsetAt(range.start);
-        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
-        let start2 = -1;
-        let end = -1;
-        for (let i2 = 1; i2 < raw.length; i2++) {
-          if (!util_1.Util.isWhitespace(raw.charAt(i2))) {
-            start2 = i2;
-            break;
-          }
-        }
-        if (start2 === -1) {
-          return null;
-        }
-        for (let i2 = raw.length - 1; i2 >= 1; i2--) {
-          if (!util_1.Util.isWhitespace(raw.charAt(i2))) {
-            end = i2 + 1;
-            break;
-          }
-        }
-        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start2), this.document.positionAt(startOffset + end));
-      }
-    };
-    exports.Comment = Comment;
-  }
-});
-
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
-var main_exports2 = {};
-__export(main_exports2, {
-  TextDocument: () => TextDocument2
-});
-function mergeSort(data, compare) {
-  if (data.length <= 1) {
-    return data;
-  }
-  const p = data.length / 2 | 0;
-  const left = data.slice(0, p);
-  const right = data.slice(p);
-  mergeSort(left, compare);
-  mergeSort(right, compare);
-  let leftIdx = 0;
-  let rightIdx = 0;
-  let i2 = 0;
-  while (leftIdx < left.length && rightIdx < right.length) {
-    const ret = compare(left[leftIdx], right[rightIdx]);
-    if (ret <= 0) {
-      data[i2++] = left[leftIdx++];
-    } else {
-      data[i2++] = right[rightIdx++];
-    }
-  }
-  while (leftIdx < left.length) {
-    data[i2++] = left[leftIdx++];
-  }
-  while (rightIdx < right.length) {
-    data[i2++] = right[rightIdx++];
-  }
-  return data;
-}
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
-  const result = isAtLineStart ? [textOffset] : [];
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const ch = text.charCodeAt(i2);
-    if (isEOL(ch)) {
-      if (ch === 13 && i2 + 1 < text.length && text.charCodeAt(i2 + 1) === 10) {
-        i2++;
-      }
-      result.push(textOffset + i2 + 1);
-    }
-  }
-  return result;
-}
-function isEOL(char) {
-  return char === 13 || char === 10;
-}
-function getWellformedRange(range) {
-  const start2 = range.start;
-  const end = range.end;
-  if (start2.line > end.line || start2.line === end.line && start2.character > end.character) {
-    return { start: end, end: start2 };
-  }
-  return range;
-}
-function getWellformedEdit(textEdit) {
-  const range = getWellformedRange(textEdit.range);
-  if (range !== textEdit.range) {
-    return { newText: textEdit.newText, range };
-  }
-  return textEdit;
-}
-var FullTextDocument2, TextDocument2;
-var init_main2 = __esm({
-  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
-    "use strict";
-    FullTextDocument2 = class _FullTextDocument {
-      constructor(uri, languageId, version, content) {
-        this._uri = uri;
-        this._languageId = languageId;
-        this._version = version;
-        this._content = content;
-        this._lineOffsets = void 0;
-      }
-      get uri() {
-        return this._uri;
-      }
-      get languageId() {
-        return this._languageId;
-      }
-      get version() {
-        return this._version;
-      }
-      getText(range) {
-        if (range) {
-          const start2 = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
-          return this._content.substring(start2, end);
-        }
-        return this._content;
-      }
-      update(changes, version) {
-        for (const change of changes) {
-          if (_FullTextDocument.isIncremental(change)) {
-            const range = getWellformedRange(change.range);
-            const startOffset = this.offsetAt(range.start);
-            const endOffset = this.offsetAt(range.end);
-            this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
-            const insertedEndOffset = startOffset + change.text.length;
-            const crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 && this._content.charCodeAt(startOffset) === 10;
-            const crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 && this._content.charCodeAt(insertedEndOffset) === 10;
-            if (crlfAtStart || crlfAtEnd) {
-              this._lineOffsets = void 0;
-              continue;
-            }
-            const startLine = Math.max(range.start.line, 0);
-            const endLine = Math.max(range.end.line, 0);
-            let lineOffsets = this._lineOffsets;
-            const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
-            if (endLine - startLine === addedLineOffsets.length) {
-              for (let i2 = 0, len = addedLineOffsets.length; i2 < len; i2++) {
-                lineOffsets[i2 + startLine + 1] = addedLineOffsets[i2];
-              }
-            } else {
-              if (addedLineOffsets.length < 1e4) {
-                lineOffsets.splice(startLine + 1, endLine - startLine, ...addedLineOffsets);
-              } else {
-                this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
-              }
-            }
-            const diff = change.text.length - (endOffset - startOffset);
-            if (diff !== 0) {
-              for (let i2 = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i2 < len; i2++) {
-                lineOffsets[i2] = lineOffsets[i2] + diff;
-              }
-            }
-          } else if (_FullTextDocument.isFull(change)) {
-            this._content = change.text;
-            this._lineOffsets = void 0;
-          } else {
-            throw new Error("Unknown change event received");
-          }
-        }
-        this._version = version;
-      }
-      getLineOffsets() {
-        if (this._lineOffsets === void 0) {
-          this._lineOffsets = computeLineOffsets(this._content, true);
-        }
-        return this._lineOffsets;
-      }
-      positionAt(offset) {
-        offset = Math.max(Math.min(offset, this._content.length), 0);
-        const lineOffsets = this.getLineOffsets();
-        let low = 0, high = lineOffsets.length;
-        if (high === 0) {
-          return { line: 0, character: offset };
-        }
-        while (low < high) {
-          const mid = Math.floor((low + high) / 2);
-          if (lineOffsets[mid] > offset) {
-            high = mid;
-          } else {
-            low = mid + 1;
-          }
-        }
-        const line = low - 1;
-        offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
-        return { line, character: offset - lineOffsets[line] };
-      }
-      offsetAt(position) {
-        const lineOffsets = this.getLineOffsets();
-        if (position.line >= lineOffsets.length) {
-          return this._content.length;
-        } else if (position.line < 0) {
-          return 0;
-        }
-        const lineOffset = lineOffsets[position.line];
-        if (position.character <= 0) {
-          return lineOffset;
-        }
-        const nextLineOffset = position.line + 1 < lineOffsets.length ? lineOffsets[position.line + 1] : this._content.length;
-        const offset = Math.min(lineOffset + position.character, nextLineOffset);
-        return this.ensureBeforeEOL(offset, lineOffset);
-      }
-      getLineRange(line) {
-        const lineOffsets = this.getLineOffsets();
-        if (line >= lineOffsets.length) {
-          const lastLine = lineOffsets.length - 1;
-          return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
-        } else if (line < 0) {
-          return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        }
-        const startOffset = lineOffsets[line];
-        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
-        const endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
-        return { start: { line, character: 0 }, end: { line, character: endOffset - startOffset } };
-      }
-      getEOLCharacters(line) {
-        const lineOffsets = this.getLineOffsets();
-        if (line >= lineOffsets.length) {
-          return "";
-        } else if (line < 0) {
-          return "";
-        }
-        const nextLineOffset = line + 1 < lineOffsets.length ? lineOffsets[line + 1] : this._content.length;
-        const eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
-        return this._content.substring(eolOffset, nextLineOffset);
-      }
-      ensureBeforeEOL(offset, lineOffset) {
-        while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
-          offset--;
-        }
-        return offset;
-      }
-      get lineCount() {
-        return this.getLineOffsets().length;
-      }
-      static isIncremental(event) {
-        const candidate = event;
-        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range !== void 0 && (candidate.rangeLength === void 0 || typeof candidate.rangeLength === "number");
-      }
-      static isFull(event) {
-        const candidate = event;
-        return candidate !== void 0 && candidate !== null && typeof candidate.text === "string" && candidate.range === void 0 && candidate.rangeLength === void 0;
-      }
-    };
-    (function(TextDocument3) {
-      function create(uri, languageId, version, content) {
-        return new FullTextDocument2(uri, languageId, version, content);
-      }
-      TextDocument3.create = create;
-      function update(document2, changes, version) {
-        if (document2 instanceof FullTextDocument2) {
-          document2.update(changes, version);
-          return document2;
-        } else {
-          throw new Error("TextDocument.update: document must be created by TextDocument.create");
-        }
-      }
-      TextDocument3.update = update;
-      function applyEdits2(document2, edits) {
-        const text = document2.getText();
-        const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
-          const diff = a.range.start.line - b.range.start.line;
-          if (diff === 0) {
-            return a.range.start.character - b.range.start.character;
-          }
-          return diff;
-        });
-        let lastModifiedOffset = 0;
-        const spans = [];
-        for (const e of sortedEdits) {
-          const startOffset = document2.offsetAt(e.range.start);
-          if (startOffset < lastModifiedOffset) {
-            throw new Error("Overlapping edit");
-          } else if (startOffset > lastModifiedOffset) {
-            spans.push(text.substring(lastModifiedOffset, startOffset));
-          }
-          if (e.newText.length) {
-            spans.push(e.newText);
-          }
-          lastModifiedOffset = document2.offsetAt(e.range.end);
-        }
-        spans.push(text.substr(lastModifiedOffset));
-        return spans.join("");
-      }
-      TextDocument3.applyEdits = applyEdits2;
-    })(TextDocument2 || (TextDocument2 = {}));
-  }
-});
-
-// node_modules/dockerfile-ast/lib/parserDirective.js
-var require_parserDirective = __commonJS({
-  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ParserDirective = void 0;
-    var main_1 = require_main();
-    var line_1 = require_line();
-    var ParserDirective = class extends line_1.Line {
-      constructor(document2, range, nameRange, valueRange) {
-        super(document2, range);
-        this.nameRange = nameRange;
-        this.valueRange = valueRange;
-      }
-      toString() {
-        return "# " + this.getName() + "=" + this.getValue();
-      }
-      getNameRange() {
-        return this.nameRange;
-      }
-      getValueRange() {
-        return this.valueRange;
-      }
-      getName() {
-        return this.document.getText().substring(this.document.offsetAt(this.nameRange.start), this.document.offsetAt(this.nameRange.end));
-      }
-      getValue() {
-        return this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
-      }
-      getDirective() {
-        const directive = main_1.Directive[this.getName().toLowerCase()];
-        return directive === void 0 ? null : directive;
-      }
-    };
-    exports.ParserDirective = ParserDirective;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/heredoc.js
-var require_heredoc = __commonJS({
-  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Heredoc = void 0;
-    var Heredoc = class {
-      constructor(startRange, name2, nameRange, contentRange, endRange) {
-        this.startRange = startRange;
-        this.name = name2;
-        this.nameRange = nameRange;
-        this.contentRange = contentRange;
-        this.endRange = endRange;
-      }
-      /**
-       * Returns the name of the here-document.
-       *
-       * This API is experimental and subject to change.
-       */
-      getName() {
-        return this.name;
-      }
-      /**
-       * Returns the range of the start operator and the name. If the
-       * here-document is initialized with <<EOT then the start range would
-       * encompass all five characters.
-       *
-       * This API is experimental and subject to change.
-       */
-      getStartRange() {
-        return this.startRange;
-      }
-      /**
-       * Returns the range of this here-document's name that is declared at
-       * the beginning of the here-document with the operator. If the
-       * here-document is initialized with <<EOT then the name range would
-       * encompass the latter three "EOT" characters.
-       *
-       * This API is experimental and subject to change.
-       */
-      getNameRange() {
-        return this.nameRange;
-      }
-      /**
-       * Returns the range of the content of this here-document. This may
-       * be null if the here-document has no content because:
-       * - the start range is the only thing that was declared
-       * - the end range was declared immediately and there is no content
-       *
-       * This API is experimental and subject to change.
-       */
-      getContentRange() {
-        return this.contentRange;
-      }
-      /**
-       * Returns the range of the here-document's name on a line that
-       * represents the end of the here-document.
-       *
-       * This API is experimental and subject to change.
-       */
-      getDelimiterRange() {
-        return this.endRange;
-      }
-    };
-    exports.Heredoc = Heredoc;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/variable.js
-var require_variable = __commonJS({
-  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Variable = void 0;
-    var Variable = class {
-      constructor(name2, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
-        this.name = name2;
-        this.nameRange = nameRange;
-        this.range = range;
-        this.modifier = modifier;
-        this.modifierRange = modifierRange;
-        this.substitutionParameter = substitutionParameter;
-        this.substitutionRange = substitutionRange;
-        this.defined = defined;
-        this.buildVariable = buildVariable;
-        this.stringValue = stringValue;
-      }
-      toString() {
-        return this.stringValue;
-      }
-      getName() {
-        return this.name;
-      }
-      getNameRange() {
-        return this.nameRange;
-      }
-      /**
-       * Returns the range of the entire variable. This includes the symbols for
-       * the declaration of the variable such as the $, {, and } symbols.
-       *
-       * @return the range in the document that this variable encompasses in its
-       *         entirety
-       */
-      getRange() {
-        return this.range;
-      }
-      /**
-       * Returns the modifier character that has been set for
-       * specifying how this variable should be expanded and resolved.
-       * If this variable is ${variable:+value} then the modifier
-       * character is '+'. Will be the empty string if the variable is
-       * declared as ${variable:}. Otherwise, will be null if this
-       * variable will not use variable substitution at all (such as
-       * ${variable} or $variable).
-       *
-       * @return this variable's modifier character, or the empty
-       *         string if it does not have one, or null if this
-       *         variable will not use variable substitution
-       */
-      getModifier() {
-        return this.modifier;
-      }
-      getModifierRange() {
-        return this.modifierRange;
-      }
-      /**
-       * Returns the parameter that will be used for substitution if
-       * this variable uses modifiers to define how its value should be
-       * resolved. If this variable is ${variable:+value} then the
-       * substitution value will be 'value'. Will be the empty string
-       * if the variable is declared as ${variable:+} or some other
-       * variant where the only thing that follows the modifier
-       * character (excluding considerations of escape characters and
-       * so on) is the variable's closing bracket. May be null if this
-       * variable does not have a modifier character defined (such as
-       * ${variable} or $variable).
-       *
-       * @return this variable's substitution parameter, or the empty
-       *         string if it does not have one, or null if there is
-       *         not one defined
-       */
-      getSubstitutionParameter() {
-        return this.substitutionParameter;
-      }
-      getSubstitutionRange() {
-        return this.substitutionRange;
-      }
-      /**
-       * Returns whether this variable has been defined or not.
-       *
-       * @return true if this variable has been defined, false otherwise
-       */
-      isDefined() {
-        return this.defined;
-      }
-      isBuildVariable() {
-        return this.buildVariable === true;
-      }
-      isEnvironmentVariable() {
-        return this.buildVariable === false;
-      }
-    };
-    exports.Variable = Variable;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instruction.js
-var require_instruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Instruction = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var util_1 = require_util();
-    var line_1 = require_line();
-    var argument_1 = require_argument();
-    var heredoc_1 = require_heredoc();
-    var variable_1 = require_variable();
-    var main_1 = require_main();
-    var Instruction = class extends line_1.Line {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range);
-        this.dockerfile = dockerfile;
-        this.escapeChar = escapeChar;
-        this.instruction = instruction;
-        this.instructionRange = instructionRange;
-      }
-      toString() {
-        let value = this.getKeyword();
-        for (let arg of this.getRawArguments()) {
-          value += " ";
-          value += arg.getValue();
-        }
-        return value;
-      }
-      getRangeContent(range) {
-        if (range === null) {
-          return null;
-        }
-        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-      }
-      getInstructionRange() {
-        return this.instructionRange;
-      }
-      getInstruction() {
-        return this.instruction;
-      }
-      getKeyword() {
-        return this.getInstruction().toUpperCase();
-      }
-      getArgumentsRange() {
-        let args2 = this.getArguments();
-        if (args2.length === 0) {
-          return null;
-        }
-        return vscode_languageserver_types_1.Range.create(args2[0].getRange().start, args2[args2.length - 1].getRange().end);
-      }
-      getArgumentsRanges() {
-        let args2 = this.getArguments();
-        if (args2.length === 0) {
-          return [];
-        }
-        if (args2[0].getRange().start.line === args2[args2.length - 1].getRange().end.line) {
-          return [vscode_languageserver_types_1.Range.create(args2[0].getRange().start, args2[args2.length - 1].getRange().end)];
-        }
-        let ranges = [];
-        let end = -1;
-        let startPosition = args2[0].getRange().start;
-        let range = this.getInstructionRange();
-        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
-        let content = this.getTextContent();
-        let fullArgs = content.substring(extra, this.document.offsetAt(args2[args2.length - 1].getRange().end) - this.document.offsetAt(range.start));
-        let offset = this.document.offsetAt(range.start) + extra;
-        let start2 = false;
-        let comment2 = false;
-        for (let i2 = 0; i2 < fullArgs.length; i2++) {
-          let char = fullArgs.charAt(i2);
-          if (char === this.escapeChar) {
-            let next = fullArgs.charAt(i2 + 1);
-            if (next === " " || next === "	") {
-              whitespaceCheck: for (let j = i2 + 2; j < fullArgs.length; j++) {
-                switch (fullArgs.charAt(j)) {
-                  case " ":
-                  case "	":
-                    continue;
-                  case "\r":
-                    j++;
-                  case "\n":
-                    if (startPosition !== null) {
-                      ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
-                    }
-                    startPosition = null;
-                    start2 = true;
-                    comment2 = false;
-                    i2 = j;
-                    break whitespaceCheck;
-                  default:
-                    break whitespaceCheck;
-                }
-              }
-            } else if (next === "\r") {
-              if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
-                startPosition = null;
-              }
-              start2 = true;
-              comment2 = false;
-              i2 += 2;
-            } else if (next === "\n") {
-              if (startPosition !== null) {
-                ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
-              }
-              startPosition = null;
-              start2 = true;
-              comment2 = false;
-              i2++;
-            } else {
-              i2++;
-            }
-          } else if (util_1.Util.isNewline(char)) {
-            if (comment2) {
-              startPosition = null;
-              start2 = true;
-              comment2 = false;
-            }
-          } else {
-            if (!comment2) {
-              if (startPosition === null) {
-                if (char === "#") {
-                  comment2 = true;
-                  continue;
-                }
-                let position = this.document.positionAt(offset + i2);
-                if (position.character !== 0) {
-                  startPosition = vscode_languageserver_types_1.Position.create(position.line, 0);
-                }
-              }
-              end = i2;
-            }
-          }
-        }
-        if (startPosition === null) {
-          ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
-        } else {
-          ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
-        }
-        return ranges;
-      }
-      getRawArgumentsContent() {
-        let args2 = this.getArguments();
-        if (args2.length === 0) {
-          return null;
-        }
-        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args2[0].getRange().start, args2[args2.length - 1].getRange().end));
-      }
-      getArgumentsContent() {
-        let args2 = this.getArguments();
-        if (args2.length === 0) {
-          return null;
-        }
-        let content = "";
-        let ranges = this.getArgumentsRanges();
-        let documentText = this.document.getText();
-        for (let range of ranges) {
-          content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-        }
-        return content;
-      }
-      getArguments() {
-        return this.getRawArguments();
-      }
-      getRawArguments() {
-        let args2 = [];
-        let range = this.getInstructionRange();
-        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
-        let content = this.getTextContent();
-        let fullArgs = content.substring(extra);
-        let offset = this.document.offsetAt(range.start) + extra;
-        let start2 = false;
-        let comment2 = false;
-        let found = -1;
-        let escapedWhitespaceDetected = false;
-        let escaping = false;
-        let escapeMarker = -1;
-        let escapedArg = "";
-        for (let i2 = 0; i2 < fullArgs.length; i2++) {
-          let char = fullArgs.charAt(i2);
-          if (util_1.Util.isWhitespace(char)) {
-            if (escaping) {
-              escapedWhitespaceDetected = true;
-              if (util_1.Util.isNewline(char)) {
-                escapedWhitespaceDetected = false;
-                if (comment2) {
-                  comment2 = false;
-                  start2 = true;
-                }
-              }
-              continue;
-            } else if (found !== -1) {
-              if (escapeMarker === -1) {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i2))));
-              } else {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
-              }
-              escapeMarker = -1;
-              escapedArg = "";
-              found = -1;
-            }
-          } else if (char === this.escapeChar) {
-            let next = fullArgs.charAt(i2 + 1);
-            if (next === " " || next === "	") {
-              whitespaceCheck: for (let j = i2 + 2; j < fullArgs.length; j++) {
-                let newlineCheck = fullArgs.charAt(j);
-                switch (newlineCheck) {
-                  case " ":
-                  case "	":
-                    continue;
-                  case "\r":
-                    j++;
-                  case "\n":
-                    comment2 = false;
-                    escaping = true;
-                    start2 = true;
-                    if (found !== -1) {
-                      escapeMarker = i2;
-                    }
-                    i2 = j;
-                    break whitespaceCheck;
-                  default:
-                    escapeMarker = i2;
-                    if (found === -1) {
-                      i2 = j - 1;
-                    }
-                    break whitespaceCheck;
-                }
-              }
-            } else if (next === "\r") {
-              comment2 = false;
-              escaping = true;
-              start2 = true;
-              if (found !== -1 && escapeMarker === -1) {
-                escapeMarker = i2;
-              }
-              i2 += 2;
-            } else if (next === "\n") {
-              comment2 = false;
-              escaping = true;
-              start2 = true;
-              if (found !== -1 && escapeMarker === -1) {
-                escapeMarker = i2;
-              }
-              i2++;
-            } else {
-              if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
-                escapedArg = "";
-                found = -1;
-              }
-              escapeMarker = -1;
-              escapedWhitespaceDetected = false;
-              escaping = false;
-              if (next === "$") {
-                escapedArg = escapedArg + char + next;
-              } else if (next === "") {
-                break;
-              } else {
-                escapedArg = escapedArg + next;
-              }
-              if (found === -1) {
-                found = i2;
-              }
-              i2++;
-            }
-          } else if (!comment2) {
-            if (start2 && char === "#") {
-              comment2 = true;
-            } else {
-              if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
-                escapedArg = "";
-                found = -1;
-              }
-              escapedWhitespaceDetected = false;
-              escaping = false;
-              escapeMarker = -1;
-              escapedArg = escapedArg + char;
-              if (found === -1) {
-                found = i2;
-              }
-            }
-            start2 = false;
-          }
-        }
-        if (found !== -1) {
-          if (escapeMarker === -1) {
-            args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
-          } else {
-            args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
-          }
-        }
-        return args2;
-      }
-      getExpandedArguments() {
-        let args2 = this.getArguments();
-        for (let i2 = 0; i2 < args2.length; i2++) {
-          const argRange = args2[i2].getRange();
-          let offset = this.document.offsetAt(argRange.start);
-          const variables = this.parseVariables(offset, args2[i2].getValue());
-          const swaps = [];
-          let requiresExpansion = false;
-          for (let variable of variables) {
-            const value = this.dockerfile.resolveVariable(variable.getName(), variable.getNameRange().start.line);
-            swaps.push(value);
-            requiresExpansion = requiresExpansion || value !== void 0;
-          }
-          if (requiresExpansion) {
-            let expanded = "";
-            for (let j = 0; j < swaps.length; j++) {
-              const variableRange = variables[j].getRange();
-              const start2 = this.document.offsetAt(variableRange.start);
-              const end = this.document.offsetAt(variableRange.end);
-              if (swaps[j]) {
-                expanded += this.document.getText().substring(offset, start2);
-                expanded += swaps[j];
-                offset = end;
-              } else {
-                expanded += this.document.getText().substring(offset, end);
-                offset = end;
-              }
-            }
-            const argEnd = this.document.offsetAt(argRange.end);
-            if (argEnd !== offset) {
-              expanded += this.document.getText().substring(offset, argEnd);
-            }
-            args2[i2] = new argument_1.Argument(expanded, argRange);
-          }
-        }
-        return args2;
-      }
-      getVariables() {
-        const variables = [];
-        const args2 = this.getRawArguments();
-        for (const arg of args2) {
-          let range = arg.getRange();
-          let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-          const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
-          for (const parsedVariable of parsedVariables) {
-            variables.push(parsedVariable);
-          }
-        }
-        return variables;
-      }
-      parseVariables(offset, arg) {
-        let variables = [];
-        variableLoop: for (let i2 = 0; i2 < arg.length; i2++) {
-          switch (arg.charAt(i2)) {
-            case this.escapeChar:
-              if (arg.charAt(i2 + 1) === "$") {
-                i2++;
-              }
-              break;
-            case "$":
-              if (arg.charAt(i2 + 1) === "{") {
-                let escapedString = "${";
-                let escapedName = "";
-                let nameEnd = -1;
-                let escapedSubstitutionParameter = "";
-                let substitutionStart = -1;
-                let substitutionEnd = -1;
-                let modifierRead = -1;
-                nameLoop: for (let j = i2 + 2; j < arg.length; j++) {
-                  let char = arg.charAt(j);
-                  switch (char) {
-                    case this.escapeChar:
-                      for (let k = j + 1; k < arg.length; k++) {
-                        switch (arg.charAt(k)) {
-                          case " ":
-                          case "	":
-                          case "\r":
-                            continue;
-                          case "\n":
-                            j = k;
-                            continue nameLoop;
-                        }
-                      }
-                      break;
-                    case "}":
-                      escapedString += "}";
-                      let modifier = null;
-                      let modifierRange = null;
-                      let substitutionParameter = modifierRead !== -1 ? escapedSubstitutionParameter : null;
-                      let substitutionRange = null;
-                      if (nameEnd === -1) {
-                        nameEnd = j;
-                      } else if (nameEnd + 1 === j) {
-                        modifier = "";
-                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + nameEnd + 1), this.document.positionAt(offset + nameEnd + 1));
-                      } else {
-                        if (substitutionStart === -1) {
-                          substitutionStart = modifierRead + 1;
-                          substitutionEnd = modifierRead + 1;
-                        } else {
-                          substitutionEnd = substitutionEnd + 1;
-                        }
-                        modifier = arg.substring(modifierRead, modifierRead + 1);
-                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
-                        substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
-                      }
-                      let start2 = this.document.positionAt(offset + i2);
-                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i2 + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start2, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start2.line) !== void 0, this.isBuildVariable(escapedName, start2.line), escapedString));
-                      i2 = j;
-                      continue variableLoop;
-                    case ":":
-                      if (nameEnd === -1) {
-                        nameEnd = j;
-                      } else if (modifierRead !== -1) {
-                        if (substitutionStart === -1) {
-                          substitutionStart = j;
-                          substitutionEnd = j;
-                        } else {
-                          substitutionEnd = j;
-                        }
-                        escapedSubstitutionParameter += ":";
-                      } else {
-                        modifierRead = j;
-                      }
-                      escapedString += ":";
-                      break;
-                    case "\n":
-                    case "\r":
-                    case " ":
-                    case "	":
-                      break;
-                    default:
-                      if (nameEnd === -1) {
-                        escapedName += char;
-                      } else if (modifierRead !== -1) {
-                        if (substitutionStart === -1) {
-                          substitutionStart = j;
-                          substitutionEnd = j;
-                        } else {
-                          substitutionEnd = j;
-                        }
-                        escapedSubstitutionParameter += char;
-                      } else {
-                        modifierRead = j;
-                      }
-                      escapedString += char;
-                      break;
-                  }
-                }
-                break variableLoop;
-              } else if (util_1.Util.isWhitespace(arg.charAt(i2 + 1)) || i2 === arg.length - 1) {
-                continue;
-              } else {
-                let escapedName = "";
-                nameLoop: for (let j = i2 + 1; j < arg.length; j++) {
-                  let char = arg.charAt(j);
-                  switch (char) {
-                    case "\r":
-                    case "\n":
-                    case " ":
-                    case "	":
-                      continue;
-                    case "$":
-                    case "'":
-                    case '"':
-                      let varStart = this.document.positionAt(offset + i2);
-                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i2 + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== void 0, this.isBuildVariable(escapedName, varStart.line), "$" + escapedName));
-                      i2 = j - 1;
-                      continue variableLoop;
-                    case this.escapeChar:
-                      for (let k = j + 1; k < arg.length; k++) {
-                        switch (arg.charAt(k)) {
-                          case " ":
-                          case "	":
-                          case "\r":
-                            continue;
-                          case "\n":
-                            j = k;
-                            continue nameLoop;
-                        }
-                      }
-                      let start3 = this.document.positionAt(offset + i2);
-                      variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i2 + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start3, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start3.line) !== void 0, this.isBuildVariable(escapedName, start3.line), "$" + escapedName));
-                      break variableLoop;
-                  }
-                  if (char.match(/^[a-z0-9_]+$/i) === null) {
-                    let varStart = this.document.positionAt(offset + i2);
-                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i2 + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== void 0, this.isBuildVariable(escapedName, varStart.line), "$" + escapedName));
-                    i2 = j - 1;
-                    continue variableLoop;
-                  }
-                  escapedName += char;
-                }
-                let start2 = this.document.positionAt(offset + i2);
-                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i2 + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start2, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start2.line) !== void 0, this.isBuildVariable(escapedName, start2.line), "$" + escapedName));
-              }
-              break variableLoop;
-          }
-        }
-        return variables;
-      }
-      isBuildVariable(variable, line) {
-        if (this.getKeyword() === main_1.Keyword.FROM) {
-          for (const initialArg of this.dockerfile.getInitialARGs()) {
-            const arg = initialArg;
-            const property = arg.getProperty();
-            if (property && variable === property.getName()) {
-              return true;
-            }
-          }
-          return void 0;
-        }
-        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
-        let envs = image.getENVs();
-        for (let i2 = envs.length - 1; i2 >= 0; i2--) {
-          if (envs[i2].isBefore(line)) {
-            for (let property of envs[i2].getProperties()) {
-              if (property.getName() === variable) {
-                return false;
-              }
-            }
-          }
-        }
-        let args2 = image.getARGs();
-        for (let i2 = args2.length - 1; i2 >= 0; i2--) {
-          if (args2[i2].isBefore(line)) {
-            let property = args2[i2].getProperty();
-            if (property && property.getName() === variable) {
-              return true;
-            }
-          }
-        }
-        return void 0;
-      }
-      createSingleLineHeredocs(args2) {
-        const heredocs = [];
-        for (const arg of args2) {
-          const value = arg.getValue();
-          if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
-            const startRange = arg.getRange();
-            const nameRange = this.getNameRange(startRange);
-            const name2 = this.getName(nameRange);
-            heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, null, null));
-          }
-        }
-        return heredocs;
-      }
-      getName(nameRange) {
-        const content = this.document.getText(nameRange);
-        let escaping = false;
-        let name2 = "";
-        nameLoop: for (let i2 = 0; i2 < content.length; i2++) {
-          const ch = content.charAt(i2);
-          switch (ch) {
-            case this.escapeChar:
-              escaping = true;
-              for (let j = i2 + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case " ":
-                  case "	":
-                    break;
-                  case "\r":
-                    i2 = j + 1;
-                    continue nameLoop;
-                  case "\n":
-                    i2 = j;
-                    continue nameLoop;
-                  default:
-                    name2 += content.charAt(j);
-                    i2 = j;
-                    continue nameLoop;
-                }
-              }
-              break;
-            case "#":
-              if (escaping) {
-                for (let j = i2 + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case "\n":
-                      i2 = j;
-                      continue nameLoop;
-                  }
-                }
-              }
-            case " ":
-            case "	":
-            case "\r":
-            case "\n":
-              if (escaping) {
-                break;
-              }
-            default:
-              name2 += ch;
-              break;
-          }
-        }
-        return name2;
-      }
-      getNameRange(startRange) {
-        const content = this.document.getText(startRange);
-        let endFound = false;
-        let searchHyphen = false;
-        let start2 = -1;
-        let end = -1;
-        let escaping = false;
-        let quote = null;
-        contentLoop: for (let i2 = 0; i2 < content.length; i2++) {
-          const ch = content.charAt(i2);
-          switch (ch) {
-            case '"':
-            case "'":
-              if (quote === ch) {
-                break contentLoop;
-              }
-              quote = ch;
-              continue;
-            case this.escapeChar:
-              for (let j = i2 + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case "\n":
-                    escaping = true;
-                    j = i2;
-                    continue contentLoop;
-                }
-              }
-              break;
-            case " ":
-            case "	":
-            case "\r":
-            case "\n":
-              break;
-            case "<":
-              if (endFound) {
-                searchHyphen = true;
-              } else {
-                endFound = true;
-              }
-              break;
-            case "-":
-              if (searchHyphen) {
-                searchHyphen = false;
-                break;
-              }
-            case "#":
-              if (escaping) {
-                for (let j = i2 + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case "\n":
-                      i2 = j;
-                      continue contentLoop;
-                  }
-                }
-              }
-            default:
-              if (start2 === -1) {
-                start2 = i2;
-              }
-              if (quote !== null) {
-                end = i2 + 1;
-                break;
-              }
-              break contentLoop;
-          }
-        }
-        if (start2 === -1) {
-          return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
-        }
-        const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start2);
-        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
-        return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
-      }
-      getHeredocs() {
-        const args2 = this.getArguments();
-        if (args2.length === 0) {
-          return [];
-        }
-        const heredocs = [];
-        const range = this.getRange();
-        if (range.start.line === range.end.line) {
-          return this.createSingleLineHeredocs(args2);
-        }
-        const heredocDefinitions = [];
-        let heredocsProcessed = false;
-        let escaping = false;
-        let contentStart = -1;
-        let contentEnd = -1;
-        let lineStart = -1;
-        let currentHeredoc = 0;
-        const startOffset = this.document.offsetAt(args2[0].getRange().start);
-        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args2[0].getRange().start, this.getRange().end));
-        contentLoop: for (let i2 = 0; i2 < content.length; i2++) {
-          switch (content.charAt(i2)) {
-            case this.escapeChar:
-              escaping = true;
-              for (let j = i2 + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case " ":
-                  case "	":
-                    break;
-                  case "\r":
-                    j++;
-                  case "\n":
-                    i2 = j;
-                    continue contentLoop;
-                  default:
-                    i2 = j;
-                    continue contentLoop;
-                }
-              }
-              break;
-            case "\r":
-              break;
-            case "\n":
-              if (escaping) {
-                break;
-              }
-              if (heredocsProcessed) {
-                if (contentStart === -1) {
-                  contentStart = i2;
-                }
-                contentEnd = i2;
-                const arg = heredocDefinitions[currentHeredoc];
-                const startRange = arg.getRange();
-                const nameRange = this.getNameRange(startRange);
-                const name2 = this.getName(nameRange);
-                const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i2)));
-                if (delimiterRange !== null) {
-                  const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
-                  heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, contentRange, delimiterRange));
-                  contentStart = -1;
-                  currentHeredoc++;
-                }
-                lineStart = -1;
-              } else {
-                const offsetLimit = startOffset + i2;
-                for (const arg of args2) {
-                  if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
-                    if (arg.getValue().startsWith("<<")) {
-                      heredocDefinitions.push(arg);
-                    }
-                  } else {
-                    break;
-                  }
-                }
-                heredocsProcessed = true;
-                lineStart = -1;
-                continue contentLoop;
-              }
-              break;
-            case " ":
-            case "	":
-              if (escaping) {
-                break;
-              }
-            case "#":
-              if (escaping) {
-                for (let j = i2 + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case "\n":
-                      i2 = j;
-                      continue contentLoop;
-                  }
-                }
-              }
-            default:
-              if (escaping) {
-                escaping = false;
-              }
-              if (heredocsProcessed) {
-                if (contentStart === -1) {
-                  contentStart = i2;
-                }
-                if (lineStart === -1) {
-                  lineStart = i2;
-                }
-              }
-              break;
-          }
-        }
-        if (heredocsProcessed) {
-          const arg = heredocDefinitions[currentHeredoc];
-          const startRange = arg.getRange();
-          const nameRange = this.getNameRange(startRange);
-          const name2 = this.getName(nameRange);
-          let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
-          if (delimiterRange === null) {
-            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
-          } else if (contentEnd !== -1) {
-            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
-          }
-          heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, contentRange, delimiterRange));
-          currentHeredoc++;
-          for (let i2 = currentHeredoc; i2 < heredocDefinitions.length; i2++) {
-            const arg2 = heredocDefinitions[currentHeredoc];
-            const startRange2 = arg2.getRange();
-            const nameRange2 = this.getNameRange(startRange2);
-            const name3 = this.getName(nameRange2);
-            heredocs.push(new heredoc_1.Heredoc(startRange2, name3, nameRange2, null, null));
-            currentHeredoc++;
-          }
-        } else {
-          return this.createSingleLineHeredocs(args2);
-        }
-        return heredocs;
-      }
-      getDelimiterRange(startArg, name2, candidateRange) {
-        const text = this.document.getText(candidateRange);
-        if (startArg.getValue().startsWith("<<-")) {
-          let index = 0;
-          while (text.charAt(index) === "	") {
-            index++;
-          }
-          if (text.substring(index) === name2) {
-            return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
-          }
-          return null;
-        }
-        return text === name2 ? candidateRange : null;
-      }
-    };
-    exports.Instruction = Instruction;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/flagOption.js
-var require_flagOption = __commonJS({
-  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.FlagOption = void 0;
-    var FlagOption = class {
-      constructor(range, name2, nameRange, value, valueRange) {
-        this.range = range;
-        this.name = name2;
-        this.nameRange = nameRange;
-        this.value = value;
-        this.valueRange = valueRange;
-      }
-      toString() {
-        if (this.valueRange !== null) {
-          return this.name + "=" + this.value;
-        }
-        return this.name;
-      }
-      getRange() {
-        return this.range;
-      }
-      getName() {
-        return this.name;
-      }
-      getNameRange() {
-        return this.nameRange;
-      }
-      getValue() {
-        return this.value;
-      }
-      getValueRange() {
-        return this.valueRange;
-      }
-    };
-    exports.FlagOption = FlagOption;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/flag.js
-var require_flag = __commonJS({
-  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Flag = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var flagOption_1 = require_flagOption();
-    var Flag = class {
-      constructor(document2, range, name2, nameRange, value, valueRange) {
-        this.options = [];
-        this.range = range;
-        this.name = name2;
-        this.nameRange = nameRange;
-        this.value = value;
-        this.valueRange = valueRange;
-        if (this.value !== null) {
-          let offset = document2.offsetAt(valueRange.start);
-          let nameStart = -1;
-          let valueStart = -1;
-          let hasOptions = false;
-          for (let i2 = 0; i2 < value.length; i2++) {
-            switch (value.charAt(i2)) {
-              case "=":
-                hasOptions = true;
-                if (valueStart === -1) {
-                  valueStart = i2 + 1;
-                  break;
-                }
-                break;
-              case ",":
-                this.options.push(this.createFlagOption(document2, value, offset, nameStart, valueStart, i2));
-                nameStart = -1;
-                valueStart = -1;
-                break;
-              default:
-                if (nameStart === -1) {
-                  nameStart = i2;
-                }
-                break;
-            }
-          }
-          if (hasOptions && nameStart !== -1) {
-            this.options.push(this.createFlagOption(document2, value, offset, nameStart, valueStart, value.length));
-          }
-        }
-      }
-      createFlagOption(document2, content, documentOffset, nameStart, valueStart, valueEnd) {
-        const optionRange = vscode_languageserver_types_1.Range.create(document2.positionAt(documentOffset + nameStart), document2.positionAt(documentOffset + valueEnd));
-        if (valueStart === -1) {
-          return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
-        }
-        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document2.positionAt(documentOffset + nameStart), document2.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document2.positionAt(documentOffset + valueStart), document2.positionAt(documentOffset + valueEnd)));
-      }
-      toString() {
-        if (this.valueRange) {
-          return "--" + this.name + "=" + this.value;
-        }
-        return "--" + this.name;
-      }
-      /**
-       * Returns the range that encompasses this entire flag. This includes the
-       * -- prefix in the beginning to the last character of the flag's value (if
-       * it has been defined).
-       *
-       * @return the entire range of this flag
-       */
-      getRange() {
-        return this.range;
-      }
-      /**
-       * Returns the name of this flag. The name does not include the -- prefix.
-       * Thus, for HEALTHCHECK's --interval flag, interval is the flag's name and
-       * not --interval.
-       *
-       * @return this flag's name
-       */
-      getName() {
-        return this.name;
-      }
-      /**
-       * Returns the range that encompasses the flag's name
-       *
-       * @return the range containing the flag's name
-       */
-      getNameRange() {
-        return this.nameRange;
-      }
-      /**
-       * Returns the value that has been set to this flag. May be null if the
-       * flag is invalid and has no value set like a --start-period. If the flag
-       * is instead a --start-period= with an equals sign then the flag's value
-       * is the empty string.
-       *
-       * @return this flag's value if it has been defined, null otherwise
-       */
-      getValue() {
-        return this.value;
-      }
-      /**
-       * Returns the range that encompasses this flag's value. If no value has
-       * been set then null will be returned.
-       *
-       * @return the range containing this flag's value, or null if the flag
-       *         has no value defined
-       */
-      getValueRange() {
-        return this.valueRange;
-      }
-      getOption(name2) {
-        for (const option of this.options) {
-          if (option.getName() === name2) {
-            return option;
-          }
-        }
-        return null;
-      }
-      getOptions() {
-        return this.options;
-      }
-      hasOptions() {
-        return this.options.length > 0;
-      }
-    };
-    exports.Flag = Flag;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/modifiableInstruction.js
-var require_modifiableInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ModifiableInstruction = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var flag_1 = require_flag();
-    var instruction_1 = require_instruction();
-    var ModifiableInstruction = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getFlags() {
-        if (!this.flags) {
-          this.flags = [];
-          for (let arg of this.getArguments()) {
-            let value = arg.getValue();
-            if (this.stopSearchingForFlags(value)) {
-              return this.flags;
-            } else if (value.indexOf("--") === 0) {
-              let range = arg.getRange();
-              let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
-              let nameIndex = value.indexOf("=");
-              let index = rawValue.indexOf("=");
-              let firstMatch = false;
-              let secondMatch = false;
-              let startIndex = -1;
-              nameSearchLoop: for (let i2 = 0; i2 < rawValue.length; i2++) {
-                switch (rawValue.charAt(i2)) {
-                  case "\\":
-                  case " ":
-                  case "	":
-                  case "\r":
-                  case "\n":
-                    break;
-                  case "-":
-                    if (secondMatch) {
-                      startIndex = i2;
-                      break nameSearchLoop;
-                    } else if (firstMatch) {
-                      secondMatch = true;
-                    } else {
-                      firstMatch = true;
-                    }
-                    break;
-                  default:
-                    startIndex = i2;
-                    break nameSearchLoop;
-                }
-              }
-              let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
-              if (index === -1) {
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
-              } else if (index === value.length - 1) {
-                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
-              } else {
-                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
-              }
-            }
-          }
-        }
-        return this.flags;
-      }
-      getArguments() {
-        const args2 = super.getArguments();
-        const flags2 = this.getFlags();
-        if (flags2.length === 0) {
-          return args2;
-        }
-        for (let i2 = 0; i2 < flags2.length; i2++) {
-          args2.shift();
-        }
-        return args2;
-      }
-    };
-    exports.ModifiableInstruction = ModifiableInstruction;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/jsonInstruction.js
-var require_jsonInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.JSONInstruction = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var argument_1 = require_argument();
-    var jsonArgument_1 = require_jsonArgument();
-    var modifiableInstruction_1 = require_modifiableInstruction();
-    var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-        this.openingBracket = null;
-        this.closingBracket = null;
-        this.jsonStrings = [];
-        const argsContent = this.getRawArgumentsContent();
-        if (argsContent === null) {
-          return;
-        }
-        const args2 = this.getArguments();
-        if (args2.length === 1 && args2[0].getValue() === "[]") {
-          let argRange = args2[0].getRange();
-          this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
-          this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character + 1, argRange.end.line, argRange.end.character));
-          return;
-        } else if (args2.length === 2 && args2[0].getValue() === "[" && args2[1].getValue() === "]") {
-          this.openingBracket = args2[0];
-          this.closingBracket = args2[1];
-          return;
-        }
-        const argsOffset = document2.offsetAt(this.getArgumentsRange().start);
-        let start2 = -1;
-        let last = "";
-        let quoted = false;
-        let escapedArg = "";
-        argsCheck: for (let i2 = 0; i2 < argsContent.length; i2++) {
-          let char = argsContent.charAt(i2);
-          switch (char) {
-            case "[":
-              if (last === "") {
-                this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + i2), document2.positionAt(argsOffset + i2 + 1)));
-                last = "[";
-              } else if (quoted) {
-                escapedArg = escapedArg + char;
-              } else {
-                break argsCheck;
-              }
-              break;
-            case '"':
-              if (last === "[" || last === ",") {
-                start2 = i2;
-                quoted = true;
-                last = '"';
-                escapedArg = escapedArg + char;
-                continue;
-              } else if (last === '"') {
-                if (quoted) {
-                  escapedArg = escapedArg + char;
-                  quoted = false;
-                  this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + start2), document2.positionAt(argsOffset + i2 + 1)), vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + start2 + 1), document2.positionAt(argsOffset + i2))));
-                  escapedArg = "";
-                } else {
-                  break argsCheck;
-                }
-              } else {
-                break argsCheck;
-              }
-              break;
-            case ",":
-              if (quoted) {
-                escapedArg = escapedArg + char;
-              } else {
-                if (last === '"') {
-                  last = ",";
-                } else {
-                  break argsCheck;
-                }
-              }
-              break;
-            case "]":
-              if (quoted) {
-                escapedArg = escapedArg + char;
-              } else if (last !== "") {
-                this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document2.positionAt(argsOffset + i2), document2.positionAt(argsOffset + i2 + 1)));
-                break argsCheck;
-              }
-              break;
-            case " ":
-            case "	":
-              break;
-            case "\\":
-              if (quoted) {
-                switch (argsContent.charAt(i2 + 1)) {
-                  case '"':
-                  case "\\":
-                    escapedArg = escapedArg + argsContent.charAt(i2 + 1);
-                    i2++;
-                    continue;
-                  case " ":
-                  case "	":
-                    escapeCheck: for (let j = i2 + 2; j < argsContent.length; j++) {
-                      switch (argsContent.charAt(j)) {
-                        case "\r":
-                          j++;
-                        case "\n":
-                          i2 = j;
-                          continue argsCheck;
-                        case " ":
-                        case "	":
-                          break;
-                        default:
-                          break escapeCheck;
-                      }
-                    }
-                    break;
-                  case "\r":
-                    i2++;
-                  default:
-                    i2++;
-                    continue;
-                }
-              } else {
-                escapeCheck: for (let j = i2 + 1; j < argsContent.length; j++) {
-                  switch (argsContent.charAt(j)) {
-                    case "\r":
-                      j++;
-                    case "\n":
-                      i2 = j;
-                      continue argsCheck;
-                    case " ":
-                    case "	":
-                      break;
-                    default:
-                      break escapeCheck;
-                  }
-                }
-              }
-              break argsCheck;
-            default:
-              if (!quoted) {
-                break argsCheck;
-              }
-              escapedArg = escapedArg + char;
-              break;
-          }
-        }
-      }
-      stopSearchingForFlags(_value) {
-        return true;
-      }
-      getOpeningBracket() {
-        return this.openingBracket;
-      }
-      getJSONStrings() {
-        return this.jsonStrings;
-      }
-      getClosingBracket() {
-        return this.closingBracket;
-      }
-    };
-    exports.JSONInstruction = JSONInstruction;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/add.js
-var require_add = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Add = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Add = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
-      }
-    };
-    exports.Add = Add;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/property.js
-var require_property = __commonJS({
-  "node_modules/dockerfile-ast/lib/property.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Property = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var util_1 = require_util();
-    var Property = class _Property {
-      constructor(document2, escapeChar, arg, arg2) {
-        this.assignmentOperatorRange = null;
-        this.assignmentOperator = null;
-        this.valueRange = null;
-        this.value = null;
-        this.document = document2;
-        this.escapeChar = escapeChar;
-        this.nameRange = _Property.getNameRange(document2, arg);
-        let value = document2.getText().substring(document2.offsetAt(this.nameRange.start), document2.offsetAt(this.nameRange.end));
-        this.name = _Property.getValue(value, escapeChar);
-        if (arg2) {
-          this.valueRange = arg2.getRange();
-          value = document2.getText().substring(document2.offsetAt(this.valueRange.start), document2.offsetAt(this.valueRange.end));
-          this.value = _Property.getValue(value, escapeChar);
-          this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
-        } else {
-          let argRange = arg.getRange();
-          if (this.nameRange.start.line === argRange.start.line && this.nameRange.start.character === argRange.start.character && this.nameRange.end.line === argRange.end.line && this.nameRange.end.character === argRange.end.character) {
-          } else {
-            this.valueRange = _Property.getValueRange(document2, arg);
-            value = document2.getText().substring(document2.offsetAt(this.valueRange.start), document2.offsetAt(this.valueRange.end));
-            this.value = _Property.getValue(value, escapeChar);
-            this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
-            this.assignmentOperator = "=";
-          }
-          this.range = argRange;
-        }
-      }
-      getRange() {
-        return this.range;
-      }
-      getName() {
-        return this.name;
-      }
-      getNameRange() {
-        return this.nameRange;
-      }
-      getValue() {
-        return this.value;
-      }
-      getValueRange() {
-        return this.valueRange;
-      }
-      /**
-       * Retrieves the operator used for delimiting between the name and
-       * value of this property. This will either be the "=" character
-       * or null if a character was not used or if this property has no
-       * value defined.
-       */
-      getAssignmentOperator() {
-        return this.assignmentOperator;
-      }
-      getAssignmentOperatorRange() {
-        return this.assignmentOperatorRange;
-      }
-      /**
-       * Returns the value of this property including any enclosing
-       * single or double quotes and relevant escape characters.
-       * Escaped newlines and its associated contiguous whitespace
-       * characters however will not be returned as they are deemed to
-       * be uninteresting to clients trying to return a Dockerfile.
-       *
-       * @return the unescaped value of this property or null if this
-       *         property has no associated value
-       */
-      getUnescapedValue() {
-        if (this.valueRange === null) {
-          return null;
-        }
-        let escaped = false;
-        let rawValue = "";
-        let value = this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
-        rawLoop: for (let i2 = 0; i2 < value.length; i2++) {
-          let char = value.charAt(i2);
-          switch (char) {
-            case this.escapeChar:
-              for (let j = i2 + 1; j < value.length; j++) {
-                switch (value.charAt(j)) {
-                  case "\r":
-                    j++;
-                  case "\n":
-                    escaped = true;
-                    i2 = j;
-                    continue rawLoop;
-                  case " ":
-                  case "	":
-                    break;
-                  default:
-                    rawValue = rawValue + char;
-                    continue rawLoop;
-                }
-              }
-              rawValue = rawValue + char;
-              break;
-            case "\r":
-            case "\n":
-              break;
-            case " ":
-            case "	":
-              if (!escaped) {
-                rawValue = rawValue + char;
-              }
-              break;
-            case "#":
-              if (escaped) {
-                for (let j = i2 + 1; j < value.length; j++) {
-                  switch (value.charAt(j)) {
-                    case "\r":
-                      j++;
-                    case "\n":
-                      i2 = j;
-                      continue rawLoop;
-                  }
-                }
-              } else {
-                rawValue = rawValue + char;
-              }
-              break;
-            default:
-              rawValue = rawValue + char;
-              escaped = false;
-              break;
-          }
-        }
-        return rawValue;
-      }
-      static getNameRange(document2, arg) {
-        let value = arg.getValue();
-        let index = value.indexOf("=");
-        if (index !== -1) {
-          let initial = value.charAt(0);
-          let before = value.charAt(index - 1);
-          if (initial === '"' && before === '"' || initial === "'" && before === "'" || initial !== '"' && initial !== "'") {
-            return vscode_languageserver_types_1.Range.create(arg.getRange().start, document2.positionAt(document2.offsetAt(arg.getRange().start) + index));
-          }
-        }
-        return arg.getRange();
-      }
-      static getValueRange(document2, arg) {
-        return vscode_languageserver_types_1.Range.create(document2.positionAt(document2.offsetAt(arg.getRange().start) + arg.getValue().indexOf("=") + 1), document2.positionAt(document2.offsetAt(arg.getRange().end)));
-      }
-      /**
-       * Returns the actual value of this key-value pair. The value will
-       * have its escape characters removed if applicable. If the value
-       * spans multiple lines and there are comments nested within the
-       * lines, they too will be removed.
-       *
-       * @return the value that this key-value pair will actually be, may
-       *         be null if no value is defined, may be the empty string
-       *         if the value only consists of whitespace
-       */
-      static getValue(value, escapeChar) {
-        let escaped = false;
-        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
-        if (skip !== 0 && value.charAt(skip) === "#") {
-          escaped = true;
-        }
-        value = value.substring(skip);
-        let first = value.charAt(0);
-        let last = value.charAt(value.length - 1);
-        let literal = first === "'" || first === '"';
-        let inSingle = first === "'" && last === "'";
-        let inDouble = false;
-        if (first === '"') {
-          for (let i2 = 1; i2 < value.length; i2++) {
-            if (value.charAt(i2) === escapeChar) {
-              i2++;
-            } else if (value.charAt(i2) === '"' && i2 === value.length - 1) {
-              inDouble = true;
-            }
-          }
-        }
-        if (inSingle || inDouble) {
-          value = value.substring(1, value.length - 1);
-        }
-        let commentCheck = -1;
-        let escapedValue = "";
-        let start2 = 0;
-        parseValue: for (let i2 = 0; i2 < value.length; i2++) {
-          let char = value.charAt(i2);
-          switch (char) {
-            case escapeChar:
-              if (i2 + 1 === value.length) {
-                escapedValue = escapedValue + escapeChar;
-                break parseValue;
-              }
-              char = value.charAt(i2 + 1);
-              if (char === " " || char === "	") {
-                whitespaceCheck: for (let j = i2 + 2; j < value.length; j++) {
-                  let char2 = value.charAt(j);
-                  switch (char2) {
-                    case " ":
-                    case "	":
-                      break;
-                    case "\r":
-                      j++;
-                    case "\n":
-                      escaped = true;
-                      i2 = j;
-                      continue parseValue;
-                    default:
-                      if (!inDouble && !inSingle && !literal) {
-                        if (char2 === escapeChar) {
-                          escapedValue = escapedValue + char;
-                          i2 = i2 + 1;
-                        } else {
-                          escapedValue = escapedValue + char + char2;
-                          i2 = j;
-                        }
-                        continue parseValue;
-                      }
-                      break whitespaceCheck;
-                  }
-                }
-              }
-              if (inDouble) {
-                if (char === "\r") {
-                  escaped = true;
-                  i2 = i2 + 2;
-                } else if (char === "\n") {
-                  escaped = true;
-                  i2++;
-                } else if (char !== '"') {
-                  if (char === escapeChar) {
-                    i2++;
-                  }
-                  escapedValue = escapedValue + escapeChar;
-                }
-                continue parseValue;
-              } else if (inSingle || literal) {
-                if (char === "\r") {
-                  escaped = true;
-                  i2 = i2 + 2;
-                } else if (char === "\n") {
-                  escaped = true;
-                  i2++;
-                } else {
-                  escapedValue = escapedValue + escapeChar;
-                }
-                continue parseValue;
-              } else if (char === escapeChar) {
-                escapedValue = escapedValue + escapeChar;
-                i2++;
-              } else if (char === "\r") {
-                escaped = true;
-                i2 = i2 + 2;
-              } else if (char === "\n") {
-                escaped = true;
-                i2++;
-                start2 = i2;
-              } else {
-                escapedValue = escapedValue + char;
-                i2++;
-              }
-              break;
-            case " ":
-            case "	":
-              if (escaped && commentCheck === -1) {
-                commentCheck = i2;
-              }
-              escapedValue = escapedValue + char;
-              break;
-            case "\r":
-              i2++;
-            case "\n":
-              if (escaped && commentCheck !== -1) {
-                escapedValue = escapedValue.substring(0, escapedValue.length - (i2 - commentCheck - 1));
-                commentCheck = -1;
-              }
-              break;
-            case "#":
-              if (escaped) {
-                if (commentCheck !== -1) {
-                  escapedValue = escapedValue.substring(0, escapedValue.length - (i2 - commentCheck));
-                  commentCheck = -1;
-                }
-                newlineCheck: for (let j = i2 + 1; j < value.length; j++) {
-                  switch (value.charAt(j)) {
-                    case "\r":
-                      j++;
-                    case "\n":
-                      i2 = j;
-                      break newlineCheck;
-                  }
-                }
-                continue parseValue;
-              }
-            default:
-              if (escaped) {
-                escaped = false;
-                commentCheck = -1;
-              }
-              escapedValue = escapedValue + char;
-              break;
-          }
-        }
-        return escapedValue;
-      }
-    };
-    exports.Property = Property;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/propertyInstruction.js
-var require_propertyInstruction = __commonJS({
-  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.PropertyInstruction = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var instruction_1 = require_instruction();
-    var property_1 = require_property();
-    var argument_1 = require_argument();
-    var util_1 = require_util();
-    var PropertyInstruction = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-        this.properties = void 0;
-      }
-      getProperties() {
-        if (this.properties === void 0) {
-          let args2 = this.getPropertyArguments();
-          if (args2.length === 0) {
-            this.properties = [];
-          } else if (args2.length === 1) {
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args2[0])];
-          } else if (args2.length === 2) {
-            if (args2[0].getValue().indexOf("=") === -1) {
-              this.properties = [new property_1.Property(this.document, this.escapeChar, args2[0], args2[1])];
-            } else {
-              this.properties = [
-                new property_1.Property(this.document, this.escapeChar, args2[0]),
-                new property_1.Property(this.document, this.escapeChar, args2[1])
-              ];
-            }
-          } else if (args2[0].getValue().indexOf("=") === -1) {
-            let text = this.document.getText();
-            let start2 = args2[1].getRange().start;
-            let end = args2[args2.length - 1].getRange().end;
-            text = text.substring(this.document.offsetAt(start2), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args2[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args2[1].getRange().start, args2[args2.length - 1].getRange().end)))];
-          } else {
-            this.properties = [];
-            for (let i2 = 0; i2 < args2.length; i2++) {
-              this.properties.push(new property_1.Property(this.document, this.escapeChar, args2[i2]));
-            }
-          }
-        }
-        return this.properties;
-      }
-      /**
-       * Goes from the back of the string and returns the first
-       * non-whitespace character that is found. If an escape character
-       * is found with newline characters, the escape character will
-       * not be considered a non-whitespace character and its index in
-       * the string will not be returned.
-       *
-       * @param content the string to search through
-       * @return the index in the string for the first non-whitespace
-       *         character when searching from the end of the string
-       */
-      findTrailingNonWhitespace(content) {
-        let index = content.length;
-        whitespaceCheck: for (let i2 = content.length - 1; i2 >= 0; i2--) {
-          switch (content.charAt(i2)) {
-            case " ":
-            case "	":
-              continue;
-            case "\n":
-              if (content.charAt(i2 - 1) === "\r") {
-                i2 = i2 - 1;
-              }
-            case "\r":
-              newlineCheck: for (let j = i2 - 1; j >= 0; j--) {
-                switch (content.charAt(j)) {
-                  case " ":
-                  case "	":
-                  case "\r":
-                  case "\n":
-                  case this.escapeChar:
-                    continue;
-                  default:
-                    index = j;
-                    break newlineCheck;
-                }
-              }
-              break whitespaceCheck;
-            default:
-              index = i2;
-              break whitespaceCheck;
-          }
-        }
-        return index;
-      }
-      getPropertyArguments() {
-        const args2 = [];
-        let range = this.getInstructionRange();
-        let instructionNameEndOffset = this.document.offsetAt(range.end);
-        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
-        let content = this.getTextContent();
-        let fullArgs = content.substring(extra);
-        let start2 = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
-        if (start2 === -1) {
-          return [];
-        }
-        const startPosition = this.document.positionAt(instructionNameEndOffset + start2);
-        let escaped = range.start.line !== startPosition.line;
-        let endingEscape = false;
-        let mark = -1;
-        let end = this.findTrailingNonWhitespace(fullArgs);
-        content = fullArgs.substring(start2, end + 1);
-        let argStart = escaped ? -1 : 0;
-        let spaced = false;
-        argumentLoop: for (let i2 = 0; i2 < content.length; i2++) {
-          let char = content.charAt(i2);
-          switch (char) {
-            case this.escapeChar:
-              if (i2 + 1 === content.length) {
-                endingEscape = true;
-                break argumentLoop;
-              }
-              if (!escaped) {
-                mark = i2;
-              }
-              switch (content.charAt(i2 + 1)) {
-                case " ":
-                case "	":
-                  if (!util_1.Util.isWhitespace(content.charAt(i2 + 2))) {
-                    i2 = i2 + 1;
-                    continue argumentLoop;
-                  }
-                  whitespaceCheck: for (let j = i2 + 2; j < content.length; j++) {
-                    switch (content.charAt(j)) {
-                      case "\r":
-                        j++;
-                      case "\n":
-                        escaped = true;
-                        i2 = j;
-                        continue argumentLoop;
-                      case " ":
-                      case "	":
-                        break;
-                      default:
-                        args2.push(new argument_1.Argument(content.substring(argStart, i2), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + i2 + 2))));
-                        argStart = j;
-                        break whitespaceCheck;
-                    }
-                  }
-                  i2 = argStart - 1;
-                  continue argumentLoop;
-                case "\r":
-                  i2++;
-                case "\n":
-                  escaped = true;
-                  i2 = i2 + 1;
-                  continue argumentLoop;
-                case this.escapeChar:
-                  if (argStart === -1) {
-                    argStart = i2;
-                  }
-                  i2 = i2 + 1;
-                  continue argumentLoop;
-                default:
-                  if (argStart === -1) {
-                    argStart = i2;
-                  }
-                  continue argumentLoop;
-              }
-            case "'":
-            case '"':
-              if (spaced) {
-                this.createSpacedArgument(argStart, args2, content, mark, instructionNameEndOffset, start2);
-                argStart = i2;
-                spaced = false;
-              }
-              if (argStart === -1) {
-                argStart = i2;
-              }
-              for (let j = i2 + 1; j < content.length; j++) {
-                switch (content.charAt(j)) {
-                  case char:
-                    if (content.charAt(j + 1) !== " " && content.charAt(j + 1) !== "") {
-                      i2 = j;
-                      continue argumentLoop;
-                    }
-                    args2.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + j + 1))));
-                    i2 = j;
-                    argStart = -1;
-                    continue argumentLoop;
-                  case this.escapeChar:
-                    j++;
-                    break;
-                }
-              }
-              break argumentLoop;
-            case " ":
-            case "	":
-              if (escaped) {
-                if (argStart !== -1) {
-                  spaced = true;
-                }
-              } else if (argStart !== -1) {
-                args2.push(new argument_1.Argument(content.substring(argStart, i2), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + i2))));
-                argStart = -1;
-              }
-              break;
-            case "\r":
-              i2++;
-            case "\n":
-              spaced = false;
-              break;
-            case "#":
-              if (escaped) {
-                for (let j = i2 + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case "\r":
-                      j++;
-                    case "\n":
-                      i2 = j;
-                      spaced = false;
-                      continue argumentLoop;
-                  }
-                }
-                if (argStart !== -1) {
-                  let value = content.substring(argStart, mark);
-                  args2.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + mark))));
-                  argStart = -1;
-                }
-                break argumentLoop;
-              } else if (argStart === -1) {
-                argStart = i2;
-              }
-              break;
-            default:
-              if (spaced) {
-                this.createSpacedArgument(argStart, args2, content, mark, instructionNameEndOffset, start2);
-                argStart = i2;
-                spaced = false;
-              }
-              escaped = false;
-              if (argStart === -1) {
-                argStart = i2;
-              }
-              if (char === "$" && content.charAt(i2 + 1) === "{") {
-                let singleQuotes = false;
-                let doubleQuotes = false;
-                let escaped2 = false;
-                for (let j = i2 + 1; j < content.length; j++) {
-                  switch (content.charAt(j)) {
-                    case this.escapeChar:
-                      escaped2 = true;
-                      break;
-                    case "\r":
-                    case "\n":
-                      break;
-                    case "'":
-                      singleQuotes = !singleQuotes;
-                      escaped2 = false;
-                      break;
-                    case '"':
-                      doubleQuotes = !doubleQuotes;
-                      escaped2 = false;
-                      break;
-                    case " ":
-                    case "	":
-                      if (escaped2 || singleQuotes || doubleQuotes) {
-                        break;
-                      }
-                      i2 = j - 1;
-                      continue argumentLoop;
-                    case "}":
-                      i2 = j;
-                      continue argumentLoop;
-                    default:
-                      escaped2 = false;
-                      break;
-                  }
-                }
-                break argumentLoop;
-              }
-              break;
-          }
-        }
-        if (argStart !== -1 && argStart !== content.length) {
-          let end2 = endingEscape ? content.length - 1 : content.length;
-          let value = content.substring(argStart, end2);
-          args2.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + end2))));
-        }
-        return args2;
-      }
-      createSpacedArgument(argStart, args2, content, mark, instructionNameEndOffset, start2) {
-        if (argStart !== -1) {
-          args2.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + mark))));
-        }
-      }
-    };
-    exports.PropertyInstruction = PropertyInstruction;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/arg.js
-var require_arg = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Arg = void 0;
-    var property_1 = require_property();
-    var propertyInstruction_1 = require_propertyInstruction();
-    var Arg = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-        this.property = null;
-        const args2 = this.getPropertyArguments();
-        if (args2.length === 1) {
-          this.property = new property_1.Property(this.document, this.escapeChar, args2[0]);
-        } else {
-          this.property = null;
-        }
-      }
-      /**
-       * Returns the variable defined by this ARG. This may be null if
-       * this ARG instruction is malformed and has no variable
-       * declaration.
-       */
-      getProperty() {
-        return this.property;
-      }
-    };
-    exports.Arg = Arg;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/cmd.js
-var require_cmd = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Cmd = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Cmd = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Cmd = Cmd;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/copy.js
-var require_copy = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Copy = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Copy = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
-      }
-      getFromFlag() {
-        let flags2 = super.getFlags();
-        return flags2.length === 1 && flags2[0].getName() === "from" ? flags2[0] : null;
-      }
-      /**
-       * Returns there here-documents that are defined in this RUN
-       * instruction.
-       *
-       * This API is experimental and subject to change.
-       */
-      getHeredocs() {
-        return super.getHeredocs();
-      }
-    };
-    exports.Copy = Copy;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/env.js
-var require_env = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Env = void 0;
-    var propertyInstruction_1 = require_propertyInstruction();
-    var Env = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getProperties() {
-        return super.getProperties();
-      }
-    };
-    exports.Env = Env;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
-var require_entrypoint = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Entrypoint = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Entrypoint = Entrypoint;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/from.js
-var require_from = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.From = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var modifiableInstruction_1 = require_modifiableInstruction();
-    var From = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
-      }
-      getImage() {
-        const args2 = this.getArguments();
-        return args2.length > 0 ? args2[0].getValue() : null;
-      }
-      /**
-       * Returns the name of the image that will be used as the base image.
-       *
-       * @return the base image's name, or null if unspecified
-       */
-      getImageName() {
-        const imageName2 = this.getRangeContent(this.getImageNameRange());
-        if (imageName2 === null) {
-          return null;
-        }
-        let commented = false;
-        let escaped = false;
-        let name2 = "";
-        for (let i2 = 0; i2 < imageName2.length; i2++) {
-          const ch = imageName2.charAt(i2);
-          switch (ch) {
-            case this.escapeChar:
-              escaped = true;
-              break;
-            case "\r":
-              continue;
-            case "\n":
-              commented = false;
-              break;
-            case " ":
-            case "	":
-              break;
-            case "#":
-              if (escaped) {
-                commented = true;
-              } else {
-                name2 = name2 + ch;
-                escaped = false;
-              }
-              break;
-            default:
-              if (!commented) {
-                name2 = name2 + ch;
-                escaped = false;
-              }
-              break;
-          }
-        }
-        return name2;
-      }
-      /**
-       * Returns the range that covers the name of the image used by
-       * this instruction.
-       *
-       * @return the range of the name of this instruction's argument,
-       *         or null if no image has been specified
-       */
-      getImageNameRange() {
-        let range = this.getImageRange();
-        if (range) {
-          let registryRange = this.getRegistryRange();
-          if (registryRange) {
-            range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
-          }
-          let tagRange = this.getImageTagRange();
-          let digestRange = this.getImageDigestRange();
-          if (tagRange === null) {
-            if (digestRange !== null) {
-              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
-            }
-          } else {
-            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
-          }
-          return range;
-        }
-        return null;
-      }
-      /**
-       * Returns the range that covers the image argument of this
-       * instruction. This includes the tag or digest of the image if
-       * it has been specified by the instruction.
-       *
-       * @return the range of the image argument, or null if no image
-       *         has been specified
-       */
-      getImageRange() {
-        let args2 = this.getArguments();
-        return args2.length !== 0 ? args2[0].getRange() : null;
-      }
-      getImageTag() {
-        return this.getRangeContent(this.getImageTagRange());
-      }
-      /**
-       * Returns the range in the document that the tag of the base
-       * image encompasses.
-       *
-       * @return the base image's tag's range in the document, or null
-       *         if no tag has been specified
-       */
-      getImageTagRange() {
-        const range = this.getImageRange();
-        if (range) {
-          const rangeStartOffset = this.document.offsetAt(range.start);
-          const content = this.getRangeContent(range);
-          const atIndex = this.indexOf(rangeStartOffset, content, "@");
-          const slashIndex = content.indexOf("/");
-          if (atIndex === -1) {
-            const colonIndex = this.lastIndexOf(rangeStartOffset, content, ":");
-            if (colonIndex > slashIndex) {
-              return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
-            }
-          }
-          const subcontent = content.substring(0, atIndex);
-          const subcolonIndex = subcontent.indexOf(":");
-          if (subcolonIndex === -1) {
-            return null;
-          }
-          if (slashIndex === -1) {
-            return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + atIndex));
-          }
-          if (subcolonIndex < slashIndex) {
-            return null;
-          }
-          return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + subcontent.length));
-        }
-        return null;
-      }
-      getImageDigest() {
-        return this.getRangeContent(this.getImageDigestRange());
-      }
-      /**
-       * Returns the range in the document that the digest of the base
-       * image encompasses.
-       *
-       * @return the base image's digest's range in the document, or null
-       *         if no digest has been specified
-       */
-      getImageDigestRange() {
-        let range = this.getImageRange();
-        if (range) {
-          let content = this.getRangeContent(range);
-          let index = this.lastIndexOf(this.document.offsetAt(range.start), content, "@");
-          if (index !== -1) {
-            return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
-          }
-        }
-        return null;
-      }
-      indexOf(documentOffset, content, searchString) {
-        let index = content.indexOf(searchString);
-        const variables = this.getVariables();
-        for (let i2 = 0; i2 < variables.length; i2++) {
-          const position = documentOffset + index;
-          const variableRange = variables[i2].getRange();
-          if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
-            const offset = this.document.offsetAt(variableRange.end) - documentOffset;
-            const substring = content.substring(offset);
-            const subIndex = substring.indexOf(searchString);
-            if (subIndex === -1) {
-              return -1;
-            }
-            index = subIndex + offset;
-            i2 = -1;
-            continue;
-          }
-        }
-        return index;
-      }
-      lastIndexOf(documentOffset, content, searchString) {
-        let index = content.lastIndexOf(searchString);
-        const variables = this.getVariables();
-        for (let i2 = 0; i2 < variables.length; i2++) {
-          const position = documentOffset + index;
-          const variableRange = variables[i2].getRange();
-          if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
-            index = content.substring(0, index).lastIndexOf(searchString);
-            if (index === -1) {
-              return -1;
-            }
-            i2 = -1;
-            continue;
-          }
-        }
-        return index;
-      }
-      getRegistry() {
-        return this.getRangeContent(this.getRegistryRange());
-      }
-      getRegistryRange() {
-        const range = this.getImageRange();
-        if (range) {
-          const tagRange = this.getImageTagRange();
-          const digestRange = this.getImageDigestRange();
-          if (tagRange === null) {
-            if (digestRange !== null) {
-              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
-            }
-          } else {
-            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
-          }
-          const content = this.getRangeContent(range);
-          const rangeStart = this.document.offsetAt(range.start);
-          const startingSlashIndex = this.indexOf(rangeStart, content, "/");
-          if (startingSlashIndex === -1) {
-            return null;
-          }
-          const portIndex = this.indexOf(rangeStart, content, ":");
-          const dotIndex = this.indexOf(rangeStart, content, ".");
-          if (portIndex !== -1 || dotIndex !== -1) {
-            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
-          }
-          const registry = content.substring(0, startingSlashIndex);
-          if (registry === "localhost") {
-            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
-          }
-        }
-        return null;
-      }
-      getBuildStage() {
-        let range = this.getBuildStageRange();
-        return range === null ? null : this.getRangeContent(range);
-      }
-      getBuildStageRange() {
-        let args2 = this.getArguments();
-        if (args2.length > 2 && args2[1].getValue().toUpperCase() === "AS") {
-          return args2[2].getRange();
-        }
-        return null;
-      }
-      getPlatformFlag() {
-        let flags2 = super.getFlags();
-        return flags2.length === 1 && flags2[0].getName() === "platform" ? flags2[0] : null;
-      }
-    };
-    exports.From = From;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
-var require_healthcheck = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Healthcheck = void 0;
-    var modifiableInstruction_1 = require_modifiableInstruction();
-    var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        argument = argument.toUpperCase();
-        return argument === "CMD" || argument === "NONE";
-      }
-      getSubcommand() {
-        let args2 = this.getArguments();
-        return args2.length !== 0 ? args2[0] : null;
-      }
-    };
-    exports.Healthcheck = Healthcheck;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/label.js
-var require_label = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Label = void 0;
-    var propertyInstruction_1 = require_propertyInstruction();
-    var util_1 = require_util();
-    var Label = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getVariables() {
-        const variables = super.getVariables();
-        const properties = this.getProperties();
-        for (const property of properties) {
-          const value = property.getUnescapedValue();
-          if (value !== null && value.length > 2 && value.charAt(0) === "'" && value.charAt(value.length - 1) === "'") {
-            const range = property.getValueRange();
-            for (let i2 = 0; i2 < variables.length; i2++) {
-              if (util_1.Util.isInsideRange(variables[i2].getRange().start, range)) {
-                variables.splice(i2, 1);
-                i2--;
-              }
-            }
-          }
-        }
-        return variables;
-      }
-      getProperties() {
-        return super.getProperties();
-      }
-    };
-    exports.Label = Label;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/onbuild.js
-var require_onbuild = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Onbuild = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var parser_1 = require_parser();
-    var instruction_1 = require_instruction();
-    var Onbuild = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getTrigger() {
-        let trigger = this.getTriggerWord();
-        return trigger === null ? null : trigger.toUpperCase();
-      }
-      getTriggerWord() {
-        return this.getRangeContent(this.getTriggerRange());
-      }
-      getTriggerRange() {
-        let args2 = this.getArguments();
-        return args2.length > 0 ? args2[0].getRange() : null;
-      }
-      getTriggerInstruction() {
-        let triggerRange = this.getTriggerRange();
-        if (triggerRange === null) {
-          return null;
-        }
-        let args2 = this.getArguments();
-        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args2[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
-      }
-    };
-    exports.Onbuild = Onbuild;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/run.js
-var require_run = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Run = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Run = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
-      }
-      /**
-       * Returns there here-documents that are defined in this RUN
-       * instruction.
-       *
-       * This API is experimental and subject to change.
-       */
-      getHeredocs() {
-        return super.getHeredocs();
-      }
-    };
-    exports.Run = Run;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/shell.js
-var require_shell = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Shell = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Shell = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Shell = Shell;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
-var require_stopsignal = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Stopsignal = void 0;
-    var instruction_1 = require_instruction();
-    var Stopsignal = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Stopsignal = Stopsignal;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/workdir.js
-var require_workdir = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Workdir = void 0;
-    var instruction_1 = require_instruction();
-    var Workdir = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      /**
-       * Returns the path that has been defined. Note that this path may
-       * be absolute or relative depending on what was written in the
-       * instruction.
-       *
-       * @return the working directory's path, or null if this
-       *         instruction has no arguments
-       */
-      getPath() {
-        return this.getArgumentsContent();
-      }
-      /**
-       * Returns the absolute path that this instruction resolves to. The
-       * function will inspect prior WORKDIR instructions in the current
-       * image or another build stage in the Dockerfile to try to
-       * determine this.
-       *
-       * @return the absolute path of the working directory, or null if
-       *         this instruction has no arguments, or undefined if it
-       *         cannot be determined because only relative paths could be
-       *         found
-       */
-      getAbsolutePath() {
-        const path = this.getPath();
-        if (path === null || path.startsWith("/")) {
-          return path;
-        }
-        const startLine = this.getRange().start.line;
-        const hierarchy = this.dockerfile.getStageHierarchy(startLine);
-        for (let i2 = hierarchy.length - 1; i2 >= 0; i2--) {
-          const workdirs = hierarchy[i2].getWORKDIRs();
-          for (let j = workdirs.length - 1; j >= 0; j--) {
-            if (workdirs[j].getRange().start.line < startLine) {
-              const parent = workdirs[j].getAbsolutePath();
-              if (parent === void 0 || parent === null) {
-                return void 0;
-              }
-              return parent.endsWith("/") ? parent + path : parent + "/" + path;
-            }
-          }
-        }
-        return void 0;
-      }
-    };
-    exports.Workdir = Workdir;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/user.js
-var require_user = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.User = void 0;
-    var instruction_1 = require_instruction();
-    var User = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.User = User;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/instructions/volume.js
-var require_volume = __commonJS({
-  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Volume = void 0;
-    var jsonInstruction_1 = require_jsonInstruction();
-    var Volume = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
-      }
-    };
-    exports.Volume = Volume;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/imageTemplate.js
-var require_imageTemplate = __commonJS({
-  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ImageTemplate = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var arg_1 = require_arg();
-    var cmd_1 = require_cmd();
-    var copy_1 = require_copy();
-    var env_1 = require_env();
-    var entrypoint_1 = require_entrypoint();
-    var from_1 = require_from();
-    var healthcheck_1 = require_healthcheck();
-    var onbuild_1 = require_onbuild();
-    var util_1 = require_util();
-    var workdir_1 = require_workdir();
-    var ImageTemplate = class {
-      constructor() {
-        this.comments = [];
-        this.instructions = [];
-      }
-      addComment(comment2) {
-        this.comments.push(comment2);
-      }
-      getComments() {
-        return this.comments;
-      }
-      addInstruction(instruction) {
-        this.instructions.push(instruction);
-      }
-      getInstructions() {
-        return this.instructions;
-      }
-      getInstructionAt(line) {
-        for (let instruction of this.instructions) {
-          if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
-            return instruction;
-          }
-        }
-        return null;
-      }
-      /**
-       * Gets all the ARG instructions that are defined in this image.
-       */
-      getARGs() {
-        let args2 = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof arg_1.Arg) {
-            args2.push(instruction);
-          }
-        }
-        return args2;
-      }
-      /**
-       * Gets all the CMD instructions that are defined in this image.
-       */
-      getCMDs() {
-        let cmds = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof cmd_1.Cmd) {
-            cmds.push(instruction);
-          }
-        }
-        return cmds;
-      }
-      /**
-       * Gets all the COPY instructions that are defined in this image.
-       */
-      getCOPYs() {
-        let copies = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof copy_1.Copy) {
-            copies.push(instruction);
-          }
-        }
-        return copies;
-      }
-      /**
-       * Gets all the ENTRYPOINT instructions that are defined in this image.
-       */
-      getENTRYPOINTs() {
-        let froms = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof entrypoint_1.Entrypoint) {
-            froms.push(instruction);
-          }
-        }
-        return froms;
-      }
-      /**
-       * Gets all the ENV instructions that are defined in this image.
-       */
-      getENVs() {
-        let args2 = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof env_1.Env) {
-            args2.push(instruction);
-          }
-        }
-        return args2;
-      }
-      getFROM() {
-        for (const instruction of this.instructions) {
-          if (instruction instanceof from_1.From) {
-            return instruction;
-          }
-        }
-        return null;
-      }
-      /**
-       * Gets all the FROM instructions that are defined in this image.
-       */
-      getFROMs() {
-        let froms = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof from_1.From) {
-            froms.push(instruction);
-          }
-        }
-        return froms;
-      }
-      /**
-       * Gets all the HEALTHCHECK instructions that are defined in this image.
-       */
-      getHEALTHCHECKs() {
-        let froms = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof healthcheck_1.Healthcheck) {
-            froms.push(instruction);
-          }
-        }
-        return froms;
-      }
-      getWORKDIRs() {
-        const workdirs = [];
-        for (const instruction of this.instructions) {
-          if (instruction instanceof workdir_1.Workdir) {
-            workdirs.push(instruction);
-          }
-        }
-        return workdirs;
-      }
-      getOnbuildTriggers() {
-        let triggers = [];
-        for (let instruction of this.instructions) {
-          if (instruction instanceof onbuild_1.Onbuild) {
-            let trigger = instruction.getTriggerInstruction();
-            if (trigger) {
-              triggers.push(trigger);
-            }
-          }
-        }
-        return triggers;
-      }
-      getAvailableVariables(currentLine) {
-        const variables = [];
-        for (const arg of this.getARGs()) {
-          if (arg.isBefore(currentLine)) {
-            const property = arg.getProperty();
-            if (property) {
-              const variable = property.getName();
-              if (variables.indexOf(variable) === -1) {
-                variables.push(variable);
-              }
-            }
-          }
-        }
-        for (const env2 of this.getENVs()) {
-          if (env2.isBefore(currentLine)) {
-            for (const property of env2.getProperties()) {
-              const variable = property.getName();
-              if (variables.indexOf(variable) === -1) {
-                variables.push(variable);
-              }
-            }
-          }
-        }
-        return variables;
-      }
-      /**
-       * Resolves a variable with the given name at the specified line
-       * to its value. If null is returned, then the variable has been
-       * defined but no value was given. If undefined is returned, then
-       * a variable with the given name has not been defined yet as of
-       * the given line.
-       *
-       * @param variable the name of the variable to resolve
-       * @param line the line number that the variable is on, zero-based
-       * @return the value of the variable as defined by an ARG or ENV
-       *         instruction, or null if no value has been specified, or
-       *         undefined if a variable with the given name has not
-       *         been defined
-       */
-      resolveVariable(variable, line) {
-        let envs = this.getENVs();
-        for (let i2 = envs.length - 1; i2 >= 0; i2--) {
-          if (envs[i2].isBefore(line)) {
-            for (let property of envs[i2].getProperties()) {
-              if (property.getName() === variable) {
-                return property.getValue();
-              }
-            }
-          }
-        }
-        let args2 = this.getARGs();
-        for (let i2 = args2.length - 1; i2 >= 0; i2--) {
-          if (args2[i2].isBefore(line)) {
-            let property = args2[i2].getProperty();
-            if (property && property.getName() === variable) {
-              return property.getValue();
-            }
-          }
-        }
-        return void 0;
-      }
-      getRange() {
-        const instructions = this.getInstructions();
-        if (instructions.length === 0) {
-          return vscode_languageserver_types_1.Range.create(0, 0, 0, 0);
-        }
-        const instructionStart = instructions[0].getRange().start;
-        const instructionEnd = instructions[instructions.length - 1].getRange().end;
-        return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
-      }
-      contains(position) {
-        const range = this.getRange();
-        if (range === null) {
-          return false;
-        }
-        return util_1.Util.isInsideRange(position, range);
-      }
-    };
-    exports.ImageTemplate = ImageTemplate;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/dockerfile.js
-var require_dockerfile = __commonJS({
-  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Dockerfile = void 0;
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var ast = require_main();
-    var imageTemplate_1 = require_imageTemplate();
-    var from_1 = require_from();
-    var util_1 = require_util();
-    var main_1 = require_main();
-    var Dockerfile = class extends imageTemplate_1.ImageTemplate {
-      constructor(document2) {
-        super();
-        this.initialInstructions = new imageTemplate_1.ImageTemplate();
-        this.buildStages = [];
-        this.directives = [];
-        this.foundFrom = false;
-        this.document = document2;
-      }
-      getEscapeCharacter() {
-        for (const directive of this.directives) {
-          if (directive.getDirective() === ast.Directive.escape) {
-            const value = directive.getValue();
-            if (value === "\\" || value === "`") {
-              return value;
-            }
-          }
-        }
-        return "\\";
-      }
-      getInitialARGs() {
-        return this.initialInstructions.getARGs();
-      }
-      getContainingImage(position) {
-        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
-        if (!util_1.Util.isInsideRange(position, range)) {
-          return null;
-        }
-        if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
-          if (util_1.Util.isInsideRange(position, this.initialInstructions.getRange())) {
-            return this.initialInstructions;
-          }
-        }
-        for (const buildStage of this.buildStages) {
-          if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
-            return buildStage;
-          }
-        }
-        return this;
-      }
-      addInstruction(instruction) {
-        if (instruction.getKeyword() === main_1.Keyword.FROM) {
-          this.currentBuildStage = new imageTemplate_1.ImageTemplate();
-          this.buildStages.push(this.currentBuildStage);
-          this.foundFrom = true;
-        } else if (!this.foundFrom) {
-          this.initialInstructions.addInstruction(instruction);
-        }
-        if (this.foundFrom) {
-          this.currentBuildStage.addInstruction(instruction);
-        }
-        super.addInstruction(instruction);
-      }
-      setDirectives(directives) {
-        this.directives = directives;
-      }
-      getDirective() {
-        return this.directives.length === 0 ? null : this.directives[0];
-      }
-      getDirectives() {
-        return this.directives;
-      }
-      resolveVariable(variable, line) {
-        for (let from of this.getFROMs()) {
-          let range = from.getRange();
-          if (range.start.line <= line && line <= range.end.line) {
-            let initialARGs = new imageTemplate_1.ImageTemplate();
-            for (let instruction of this.initialInstructions.getARGs()) {
-              initialARGs.addInstruction(instruction);
-            }
-            return initialARGs.resolveVariable(variable, line);
-          }
-        }
-        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
-        if (image === null) {
-          return void 0;
-        }
-        let resolvedVariable = image.resolveVariable(variable, line);
-        if (resolvedVariable === null) {
-          let initialARGs = new imageTemplate_1.ImageTemplate();
-          for (let instruction of this.initialInstructions.getARGs()) {
-            initialARGs.addInstruction(instruction);
-          }
-          return initialARGs.resolveVariable(variable, line);
-        }
-        return resolvedVariable;
-      }
-      getAvailableVariables(currentLine) {
-        if (this.getInstructionAt(currentLine) instanceof from_1.From) {
-          let variables = [];
-          for (let arg of this.getInitialARGs()) {
-            let property = arg.getProperty();
-            if (property) {
-              variables.push(property.getName());
-            }
-          }
-          return variables;
-        }
-        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(currentLine, 0));
-        return image ? image.getAvailableVariables(currentLine) : [];
-      }
-      getParentStage(image) {
-        const templateFrom = image.getFROM();
-        const imageName2 = templateFrom === null ? null : templateFrom.getImageName();
-        if (imageName2 === null) {
-          return null;
-        }
-        for (const from of this.getFROMs()) {
-          if (from.getBuildStage() === imageName2) {
-            const range = from.getRange();
-            if (range.start.line === templateFrom.getRange().start.line) {
-              return null;
-            }
-            return this.getContainingImage(range.start);
-          }
-        }
-        return null;
-      }
-      getStageHierarchy(line) {
-        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
-        if (image === null) {
-          return [];
-        }
-        const stages = [image];
-        let stage = this.getParentStage(image);
-        while (stage !== null) {
-          stages.splice(0, 0, stage);
-          stage = this.getParentStage(stage);
-        }
-        return stages;
-      }
-      getAvailableWorkingDirectories(line) {
-        const availableDirectories = /* @__PURE__ */ new Set();
-        for (const image of this.getStageHierarchy(line)) {
-          for (const workdir of image.getWORKDIRs()) {
-            if (workdir.getRange().end.line < line) {
-              let directory = workdir.getAbsolutePath();
-              if (directory !== void 0 && directory !== null) {
-                if (!directory.endsWith("/")) {
-                  directory += "/";
-                }
-                availableDirectories.add(directory);
-              }
-            }
-          }
-        }
-        return Array.from(availableDirectories);
-      }
-      /**
-       * Internally reorganize the comments in the Dockerfile and allocate
-       * them to the relevant build stages that they belong to.
-       */
-      organizeComments() {
-        const comments = this.getComments();
-        for (let i2 = 0; i2 < comments.length; i2++) {
-          if (util_1.Util.isInsideRange(comments[i2].getRange().end, this.initialInstructions.getRange())) {
-            this.initialInstructions.addComment(comments[i2]);
-          } else {
-            for (const buildStage of this.buildStages) {
-              if (util_1.Util.isInsideRange(comments[i2].getRange().start, buildStage.getRange())) {
-                buildStage.addComment(comments[i2]);
-              }
-            }
-          }
-        }
-      }
-      getRange() {
-        const comments = this.getComments();
-        const instructions = this.getInstructions();
-        let range = null;
-        if (comments.length === 0) {
-          if (instructions.length > 0) {
-            range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
-          }
-        } else if (instructions.length === 0) {
-          range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
-        } else {
-          const commentStart = comments[0].getRange().start;
-          const commentEnd = comments[comments.length - 1].getRange().end;
-          const instructionStart = instructions[0].getRange().start;
-          const instructionEnd = instructions[instructions.length - 1].getRange().end;
-          if (commentStart.line < instructionStart.line) {
-            if (commentEnd.line < instructionEnd.line) {
-              range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
-            }
-            range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
-          } else if (commentEnd.line < instructionEnd.line) {
-            range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
-          } else {
-            range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
-          }
-        }
-        if (range === null) {
-          if (this.directives.length === 0) {
-            return null;
-          }
-          return this.directives[0].getRange();
-        } else if (this.directives.length === 0) {
-          return range;
-        }
-        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
-      }
-    };
-    exports.Dockerfile = Dockerfile;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/parser.js
-var require_parser = __commonJS({
-  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Parser = void 0;
-    var vscode_languageserver_textdocument_1 = (init_main2(), __toCommonJS(main_exports2));
-    var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var comment_1 = require_comment();
-    var parserDirective_1 = require_parserDirective();
-    var instruction_1 = require_instruction();
-    var add_1 = require_add();
-    var arg_1 = require_arg();
-    var cmd_1 = require_cmd();
-    var copy_1 = require_copy();
-    var env_1 = require_env();
-    var entrypoint_1 = require_entrypoint();
-    var from_1 = require_from();
-    var healthcheck_1 = require_healthcheck();
-    var label_1 = require_label();
-    var onbuild_1 = require_onbuild();
-    var run_1 = require_run();
-    var shell_1 = require_shell();
-    var stopsignal_1 = require_stopsignal();
-    var workdir_1 = require_workdir();
-    var user_1 = require_user();
-    var volume_1 = require_volume();
-    var dockerfile_1 = require_dockerfile();
-    var util_1 = require_util();
-    var main_1 = require_main();
-    var Parser2 = class _Parser {
-      constructor() {
-        this.escapeChar = null;
-      }
-      static createInstruction(document2, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
-        switch (instruction.toUpperCase()) {
-          case "ADD":
-            return new add_1.Add(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "ARG":
-            return new arg_1.Arg(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "CMD":
-            return new cmd_1.Cmd(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "COPY":
-            return new copy_1.Copy(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "ENTRYPOINT":
-            return new entrypoint_1.Entrypoint(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "ENV":
-            return new env_1.Env(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "FROM":
-            return new from_1.From(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "HEALTHCHECK":
-            return new healthcheck_1.Healthcheck(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "LABEL":
-            return new label_1.Label(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "ONBUILD":
-            return new onbuild_1.Onbuild(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "RUN":
-            return new run_1.Run(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "SHELL":
-            return new shell_1.Shell(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "STOPSIGNAL":
-            return new stopsignal_1.Stopsignal(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "WORKDIR":
-            return new workdir_1.Workdir(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "USER":
-            return new user_1.User(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-          case "VOLUME":
-            return new volume_1.Volume(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-        }
-        return new instruction_1.Instruction(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
-      }
-      getParserDirectives(document2, buffer) {
-        const directives = [];
-        this.escapeChar = "";
-        const offset = util_1.Util.isUTF8BOM(buffer.substring(0, 1)) ? 1 : 0;
-        directiveCheck: for (let i2 = offset; i2 < buffer.length; i2++) {
-          switch (buffer.charAt(i2)) {
-            case " ":
-            case "	":
-              break;
-            case "\r":
-            case "\n":
-              break directiveCheck;
-            case "#":
-              let directiveStart = -1;
-              let directiveEnd = -1;
-              for (let j = i2 + 1; j < buffer.length; j++) {
-                let char = buffer.charAt(j);
-                switch (char) {
-                  case " ":
-                  case "	":
-                    if (directiveStart !== -1 && directiveEnd === -1) {
-                      directiveEnd = j;
-                    }
-                    break;
-                  case "\r":
-                  case "\n":
-                    break directiveCheck;
-                  case "=":
-                    let valueStart = -1;
-                    let valueEnd = -1;
-                    if (directiveEnd === -1) {
-                      directiveEnd = j;
-                    }
-                    let lineEnd = buffer.length;
-                    directiveValue: for (let k = j + 1; k < buffer.length; k++) {
-                      char = buffer.charAt(k);
-                      switch (char) {
-                        case "\r":
-                        case "\n":
-                          if (valueStart !== -1 && valueEnd === -1) {
-                            valueEnd = k;
-                          }
-                          lineEnd = k;
-                          break directiveValue;
-                        case "	":
-                        case " ":
-                          if (valueStart !== -1 && valueEnd === -1) {
-                            valueEnd = k;
-                          }
-                          continue;
-                        default:
-                          if (valueStart === -1) {
-                            valueStart = k;
-                          }
-                          break;
-                      }
-                    }
-                    if (directiveStart === -1) {
-                      break directiveCheck;
-                    }
-                    if (valueStart === -1) {
-                      valueStart = j + 1;
-                      valueEnd = lineEnd;
-                    } else if (valueEnd === -1) {
-                      valueEnd = buffer.length;
-                    }
-                    const lineRange = vscode_languageserver_types_1.Range.create(document2.positionAt(i2), document2.positionAt(lineEnd));
-                    const nameRange = vscode_languageserver_types_1.Range.create(document2.positionAt(directiveStart), document2.positionAt(directiveEnd));
-                    const valueRange = vscode_languageserver_types_1.Range.create(document2.positionAt(valueStart), document2.positionAt(valueEnd));
-                    directives.push(new parserDirective_1.ParserDirective(document2, lineRange, nameRange, valueRange));
-                    directiveStart = -1;
-                    if (buffer.charAt(valueEnd) === "\r") {
-                      i2 = valueEnd + 1;
-                    } else {
-                      i2 = valueEnd;
-                    }
-                    continue directiveCheck;
-                  default:
-                    if (directiveStart === -1) {
-                      directiveStart = j;
-                    }
-                    break;
-                }
-              }
-              break;
-            default:
-              break directiveCheck;
-          }
-        }
-        return directives;
-      }
-      parse(buffer) {
-        this.document = vscode_languageserver_textdocument_1.TextDocument.create("", "", 0, buffer);
-        this.buffer = buffer;
-        let dockerfile = new dockerfile_1.Dockerfile(this.document);
-        let directives = this.getParserDirectives(this.document, this.buffer);
-        let offset = 0;
-        this.escapeChar = "\\";
-        if (directives.length > 0) {
-          dockerfile.setDirectives(directives);
-          this.escapeChar = dockerfile.getEscapeCharacter();
-          offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives.length, 0));
-        } else if (util_1.Util.isUTF8BOM(buffer.substring(0, 1))) {
-          offset = 1;
-        }
-        for (let i2 = offset; i2 < this.buffer.length; i2++) {
-          const char = this.buffer.charAt(i2);
-          switch (char) {
-            case " ":
-            case "	":
-            case "\r":
-            case "\n":
-              break;
-            case "#":
-              i2 = this.processComment(dockerfile, i2);
-              break;
-            default:
-              i2 = this.processInstruction(dockerfile, char, i2);
-              break;
-          }
-        }
-        dockerfile.organizeComments();
-        return dockerfile;
-      }
-      processInstruction(dockerfile, char, start2) {
-        let instruction = char;
-        let instructionEnd = -1;
-        let escapedInstruction = false;
-        instructionCheck: for (let i2 = start2 + 1; i2 < this.buffer.length; i2++) {
-          char = this.buffer.charAt(i2);
-          switch (char) {
-            case this.escapeChar:
-              escapedInstruction = true;
-              char = this.buffer.charAt(i2 + 1);
-              if (char === "\r" || char === "\n") {
-                if (instructionEnd === -1) {
-                  instructionEnd = i2;
-                }
-                i2++;
-              } else if (char === " " || char === "	") {
-                for (let j = i2 + 2; j < this.buffer.length; j++) {
-                  switch (this.buffer.charAt(j)) {
-                    case " ":
-                    case "	":
-                      break;
-                    case "\r":
-                    case "\n":
-                      i2 = j;
-                      continue instructionCheck;
-                    default:
-                      instructionEnd = i2 + 1;
-                      instruction = instruction + this.escapeChar;
-                      i2 = j - 2;
-                      continue instructionCheck;
-                  }
-                }
-                instructionEnd = i2 + 1;
-                instruction = instruction + this.escapeChar;
-                break instructionCheck;
-              } else {
-                instructionEnd = i2 + 1;
-                instruction = instruction + this.escapeChar;
-                escapedInstruction = false;
-              }
-              break;
-            case " ":
-            case "	":
-              if (escapedInstruction) {
-                escapeCheck: for (let j = i2 + 1; j < this.buffer.length; j++) {
-                  switch (this.buffer.charAt(j)) {
-                    case " ":
-                    case "	":
-                      break;
-                    case "\r":
-                    case "\n":
-                      i2 = j;
-                      continue instructionCheck;
-                    default:
-                      break escapeCheck;
-                  }
-                }
-                escapedInstruction = false;
-              }
-              if (instructionEnd === -1) {
-                instructionEnd = i2;
-              }
-              i2 = this.processArguments(dockerfile, instruction, instructionEnd, start2, i2);
-              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start2, instructionEnd, i2));
-              return i2;
-            case "\r":
-            case "\n":
-              if (escapedInstruction) {
-                continue;
-              }
-              if (instructionEnd === -1) {
-                instructionEnd = i2;
-              }
-              dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start2, i2, i2));
-              return i2;
-            case "#":
-              if (escapedInstruction) {
-                continue;
-              }
-            default:
-              instructionEnd = i2 + 1;
-              instruction = instruction + char;
-              escapedInstruction = false;
-              break;
-          }
-        }
-        if (instructionEnd === -1) {
-          instructionEnd = this.buffer.length;
-        }
-        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start2, instructionEnd, this.buffer.length));
-        return this.buffer.length;
-      }
-      processHeredocs(instruction, offset) {
-        let keyword = instruction.getKeyword();
-        if (keyword === main_1.Keyword.ONBUILD) {
-          instruction = instruction.getTriggerInstruction();
-          if (instruction === null) {
-            return offset;
-          }
-          keyword = instruction.getKeyword();
-        }
-        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
-          return offset;
-        }
-        const heredocs = [];
-        let tabbed = false;
-        for (const arg of instruction.getArguments()) {
-          const value = arg.getValue();
-          if (value.startsWith("<<") && value.length > 2) {
-            if (value.startsWith("<<-")) {
-              tabbed = true;
-            }
-            const name2 = util_1.Util.parseHeredocName(value);
-            if (name2 !== null) {
-              heredocs.push(name2);
-            }
-          }
-        }
-        if (heredocs.length > 0) {
-          for (const heredoc of heredocs) {
-            offset = this.parseHeredoc(heredoc, offset, tabbed);
-          }
-        }
-        return offset;
-      }
-      processArguments(dockerfile, instruction, instructionEnd, start2, offset) {
-        let escaped = false;
-        argumentsCheck: for (let i2 = offset + 1; i2 < this.buffer.length; i2++) {
-          switch (this.buffer.charAt(i2)) {
-            case "\r":
-            case "\n":
-              if (escaped) {
-                continue;
-              }
-              return this.processHeredocs(this.createInstruction(dockerfile, instruction, start2, instructionEnd, i2), i2);
-            case this.escapeChar:
-              const next = this.buffer.charAt(i2 + 1);
-              if (next === "\n" || next === "\r") {
-                escaped = true;
-                i2++;
-              } else if (next === " " || next === "	") {
-                for (let j = i2 + 2; j < this.buffer.length; j++) {
-                  switch (this.buffer.charAt(j)) {
-                    case " ":
-                    case "	":
-                      break;
-                    case "\r":
-                    case "\n":
-                      escaped = true;
-                    default:
-                      i2 = j;
-                      continue argumentsCheck;
-                  }
-                }
-                return this.buffer.length;
-              }
-              continue;
-            case "#":
-              if (escaped) {
-                i2 = this.processComment(dockerfile, i2);
-                continue argumentsCheck;
-              }
-              break;
-            case " ":
-            case "	":
-              break;
-            default:
-              if (escaped) {
-                escaped = false;
-              }
-              break;
-          }
-        }
-        return this.buffer.length;
-      }
-      processComment(dockerfile, start2) {
-        let end = this.buffer.length;
-        commentLoop: for (let i2 = start2 + 1; i2 < this.buffer.length; i2++) {
-          switch (this.buffer.charAt(i2)) {
-            case "\r":
-            case "\n":
-              end = i2;
-              break commentLoop;
-          }
-        }
-        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start2), this.document.positionAt(end));
-        dockerfile.addComment(new comment_1.Comment(this.document, range));
-        return end;
-      }
-      parseHeredoc(heredocName, offset, tabbed) {
-        let startWord = -1;
-        let lineStart = true;
-        for (let i2 = offset; i2 < this.buffer.length; i2++) {
-          switch (this.buffer.charAt(i2)) {
-            case " ":
-              lineStart = false;
-              break;
-            case "	":
-              if (!tabbed) {
-                lineStart = false;
-              }
-              break;
-            case "\r":
-            case "\n":
-              if (startWord !== -1 && heredocName === this.buffer.substring(startWord, i2)) {
-                return i2;
-              }
-              startWord = -1;
-              lineStart = true;
-              break;
-            default:
-              if (lineStart) {
-                startWord = i2;
-                lineStart = false;
-              }
-              break;
-          }
-        }
-        return this.buffer.length;
-      }
-      createInstruction(dockerfile, instruction, start2, instructionEnd, end) {
-        const startPosition = this.document.positionAt(start2);
-        const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
-        const lineRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
-        return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
-      }
-    };
-    exports.Parser = Parser2;
-  }
-});
-
-// node_modules/dockerfile-ast/lib/main.js
-var require_main = __commonJS({
-  "node_modules/dockerfile-ast/lib/main.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
-    var argument_1 = require_argument();
-    Object.defineProperty(exports, "Argument", { enumerable: true, get: function() {
-      return argument_1.Argument;
-    } });
-    var jsonArgument_1 = require_jsonArgument();
-    Object.defineProperty(exports, "JSONArgument", { enumerable: true, get: function() {
-      return jsonArgument_1.JSONArgument;
-    } });
-    var comment_1 = require_comment();
-    Object.defineProperty(exports, "Comment", { enumerable: true, get: function() {
-      return comment_1.Comment;
-    } });
-    var parser_1 = require_parser();
-    var flag_1 = require_flag();
-    Object.defineProperty(exports, "Flag", { enumerable: true, get: function() {
-      return flag_1.Flag;
-    } });
-    var instruction_1 = require_instruction();
-    Object.defineProperty(exports, "Instruction", { enumerable: true, get: function() {
-      return instruction_1.Instruction;
-    } });
-    var line_1 = require_line();
-    Object.defineProperty(exports, "Line", { enumerable: true, get: function() {
-      return line_1.Line;
-    } });
-    var parserDirective_1 = require_parserDirective();
-    Object.defineProperty(exports, "ParserDirective", { enumerable: true, get: function() {
-      return parserDirective_1.ParserDirective;
-    } });
-    var property_1 = require_property();
-    Object.defineProperty(exports, "Property", { enumerable: true, get: function() {
-      return property_1.Property;
-    } });
-    var variable_1 = require_variable();
-    Object.defineProperty(exports, "Variable", { enumerable: true, get: function() {
-      return variable_1.Variable;
-    } });
-    var add_1 = require_add();
-    Object.defineProperty(exports, "Add", { enumerable: true, get: function() {
-      return add_1.Add;
-    } });
-    var arg_1 = require_arg();
-    Object.defineProperty(exports, "Arg", { enumerable: true, get: function() {
-      return arg_1.Arg;
-    } });
-    var cmd_1 = require_cmd();
-    Object.defineProperty(exports, "Cmd", { enumerable: true, get: function() {
-      return cmd_1.Cmd;
-    } });
-    var copy_1 = require_copy();
-    Object.defineProperty(exports, "Copy", { enumerable: true, get: function() {
-      return copy_1.Copy;
-    } });
-    var entrypoint_1 = require_entrypoint();
-    Object.defineProperty(exports, "Entrypoint", { enumerable: true, get: function() {
-      return entrypoint_1.Entrypoint;
-    } });
-    var env_1 = require_env();
-    Object.defineProperty(exports, "Env", { enumerable: true, get: function() {
-      return env_1.Env;
-    } });
-    var from_1 = require_from();
-    Object.defineProperty(exports, "From", { enumerable: true, get: function() {
-      return from_1.From;
-    } });
-    var healthcheck_1 = require_healthcheck();
-    Object.defineProperty(exports, "Healthcheck", { enumerable: true, get: function() {
-      return healthcheck_1.Healthcheck;
-    } });
-    var heredoc_1 = require_heredoc();
-    Object.defineProperty(exports, "Heredoc", { enumerable: true, get: function() {
-      return heredoc_1.Heredoc;
-    } });
-    var jsonInstruction_1 = require_jsonInstruction();
-    Object.defineProperty(exports, "JSONInstruction", { enumerable: true, get: function() {
-      return jsonInstruction_1.JSONInstruction;
-    } });
-    var label_1 = require_label();
-    Object.defineProperty(exports, "Label", { enumerable: true, get: function() {
-      return label_1.Label;
-    } });
-    var modifiableInstruction_1 = require_modifiableInstruction();
-    Object.defineProperty(exports, "ModifiableInstruction", { enumerable: true, get: function() {
-      return modifiableInstruction_1.ModifiableInstruction;
-    } });
-    var onbuild_1 = require_onbuild();
-    Object.defineProperty(exports, "Onbuild", { enumerable: true, get: function() {
-      return onbuild_1.Onbuild;
-    } });
-    var propertyInstruction_1 = require_propertyInstruction();
-    Object.defineProperty(exports, "PropertyInstruction", { enumerable: true, get: function() {
-      return propertyInstruction_1.PropertyInstruction;
-    } });
-    var run_1 = require_run();
-    Object.defineProperty(exports, "Run", { enumerable: true, get: function() {
-      return run_1.Run;
-    } });
-    var shell_1 = require_shell();
-    Object.defineProperty(exports, "Shell", { enumerable: true, get: function() {
-      return shell_1.Shell;
-    } });
-    var stopsignal_1 = require_stopsignal();
-    Object.defineProperty(exports, "Stopsignal", { enumerable: true, get: function() {
-      return stopsignal_1.Stopsignal;
-    } });
-    var user_1 = require_user();
-    Object.defineProperty(exports, "User", { enumerable: true, get: function() {
-      return user_1.User;
-    } });
-    var volume_1 = require_volume();
-    Object.defineProperty(exports, "Volume", { enumerable: true, get: function() {
-      return volume_1.Volume;
-    } });
-    var workdir_1 = require_workdir();
-    Object.defineProperty(exports, "Workdir", { enumerable: true, get: function() {
-      return workdir_1.Workdir;
-    } });
-    var Keyword;
-    (function(Keyword2) {
-      Keyword2["ADD"] = "ADD";
-      Keyword2["ARG"] = "ARG";
-      Keyword2["CMD"] = "CMD";
-      Keyword2["COPY"] = "COPY";
-      Keyword2["ENTRYPOINT"] = "ENTRYPOINT";
-      Keyword2["ENV"] = "ENV";
-      Keyword2["EXPOSE"] = "EXPOSE";
-      Keyword2["FROM"] = "FROM";
-      Keyword2["HEALTHCHECK"] = "HEALTHCHECK";
-      Keyword2["LABEL"] = "LABEL";
-      Keyword2["MAINTAINER"] = "MAINTAINER";
-      Keyword2["ONBUILD"] = "ONBUILD";
-      Keyword2["RUN"] = "RUN";
-      Keyword2["SHELL"] = "SHELL";
-      Keyword2["STOPSIGNAL"] = "STOPSIGNAL";
-      Keyword2["USER"] = "USER";
-      Keyword2["VOLUME"] = "VOLUME";
-      Keyword2["WORKDIR"] = "WORKDIR";
-    })(Keyword || (exports.Keyword = Keyword = {}));
-    var Directive;
-    (function(Directive2) {
-      Directive2["escape"] = "escape";
-      Directive2["syntax"] = "syntax";
-    })(Directive || (exports.Directive = Directive = {}));
-    exports.DefaultVariables = [
-      "ALL_PROXY",
-      "all_proxy",
-      "FTP_PROXY",
-      "ftp_proxy",
-      "HTTP_PROXY",
-      "http_proxy",
-      "HTTPS_PROXY",
-      "https_proxy",
-      "NO_PROXY",
-      "no_proxy"
-    ];
-    var DockerfileParser2;
-    (function(DockerfileParser3) {
-      function parse(content) {
-        let parser2 = new parser_1.Parser();
-        return parser2.parse(content);
-      }
-      DockerfileParser3.parse = parse;
-    })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
-  }
-});
 
 // node_modules/web-tree-sitter/tree-sitter.js
 var tree_sitter_exports = {};
@@ -8538,7 +2721,7 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           }
         }, "uleb128Encode");
         var sigToWasmTypes = /* @__PURE__ */ __name((sig) => {
-          var typeNames = {
+          var typeNames2 = {
             "i": "i32",
             "j": "i64",
             "f": "f32",
@@ -8548,10 +2731,10 @@ ${JSON.stringify(symbolNames, null, 2)}`);
           };
           var type = {
             parameters: [],
-            results: sig[0] == "v" ? [] : [typeNames[sig[0]]]
+            results: sig[0] == "v" ? [] : [typeNames2[sig[0]]]
           };
           for (var i2 = 1; i2 < sig.length; ++i2) {
-            type.parameters.push(typeNames[sig[i2]]);
+            type.parameters.push(typeNames2[sig[i2]]);
           }
           return type;
         }, "sigToWasmTypes");
@@ -12891,8 +7074,8 @@ var require_extract = __commonJS({
               if (this._consumeLongHeader() === false) return false;
               continue;
             }
-            const ignore3 = this._buffer.shiftFirst(this._missing);
-            if (ignore3 !== null) this._missing -= ignore3.byteLength;
+            const ignore2 = this._buffer.shiftFirst(this._missing);
+            if (ignore2 !== null) this._missing -= ignore2.byteLength;
             continue;
           }
           if (this._buffer.buffered < 512) break;
@@ -21873,7 +16056,7 @@ var require_agent = __commonJS({
     var { Socket } = __require("net");
     var { Duplex: Duplex2 } = __require("stream");
     var { resolve: resolve10 } = __require("path");
-    var { readFile: readFile3 } = __require("fs");
+    var { readFile: readFile4 } = __require("fs");
     var { execFile, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -22091,7 +16274,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile3(socketPath, function readCygsocket(err2, data) {
+          readFile4(socketPath, function readCygsocket(err2, data) {
             if (err2) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -22100,7 +16283,7 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile3(socketPath, readCygsocket);
+                readFile4(socketPath, readCygsocket);
               });
               return;
             }
@@ -35940,7 +30123,7 @@ var require_async_iterator = __commonJS({
 });
 
 // node_modules/readable-stream/lib/internal/streams/from.js
-var require_from2 = __commonJS({
+var require_from = __commonJS({
   "node_modules/readable-stream/lib/internal/streams/from.js"(exports, module2) {
     "use strict";
     function asyncGeneratorStep(gen, resolve10, reject, _next, _throw, key, arg) {
@@ -36779,7 +30962,7 @@ var require_stream_readable = __commonJS({
     if (typeof Symbol === "function") {
       Readable.from = function(iterable, opts) {
         if (from === void 0) {
-          from = require_from2();
+          from = require_from();
         }
         return from(Readable, iterable, opts);
       };
@@ -39863,7 +34046,7 @@ var require_tar_fs = __commonJS({
     var normalize3 = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs3, stat5, cwd, ignore3, entries, sort) {
+    var statAll = function(fs3, stat5, cwd, ignore2, entries, sort) {
       var queue = entries || ["."];
       for (var i2 = 0; i2 < queue.length; i2++) {
         if (!inCwd(path.resolve(cwd, queue[i2]), cwd)) throw new Error(queue[i2] + " is not a valid path");
@@ -39879,7 +34062,7 @@ var require_tar_fs = __commonJS({
             if (err3) return callback2(err3);
             if (sort) files.sort();
             for (var i3 = 0; i3 < files.length; i3++) {
-              if (!ignore3(path.join(cwd, next, files[i3]))) queue.push(path.join(next, files[i3]));
+              if (!ignore2(path.join(cwd, next, files[i3]))) queue.push(path.join(next, files[i3]));
             }
             callback2(null, next, stat6);
           });
@@ -39900,10 +34083,10 @@ var require_tar_fs = __commonJS({
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
       var xfs = opts.fs || fs2;
-      var ignore3 = opts.ignore || opts.filter || noop;
+      var ignore2 = opts.ignore || opts.filter || noop;
       var map = opts.map || noop;
       var mapStream = opts.mapStream || echo;
-      var statNext = statAll(xfs, opts.dereference ? xfs.stat : xfs.lstat, cwd, ignore3, opts.entries, opts.sort);
+      var statNext = statAll(xfs, opts.dereference ? xfs.stat : xfs.lstat, cwd, ignore2, opts.entries, opts.sort);
       var strict = opts.strict !== false;
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
       var dmode = typeof opts.dmode === "number" ? opts.dmode : 0;
@@ -39987,7 +34170,7 @@ var require_tar_fs = __commonJS({
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
       var xfs = opts.fs || fs2;
-      var ignore3 = opts.ignore || opts.filter || noop;
+      var ignore2 = opts.ignore || opts.filter || noop;
       var map = opts.map || noop;
       var mapStream = opts.mapStream || echo;
       var own = opts.chown !== false && !win32 && processGetuid() === 0;
@@ -40044,7 +34227,7 @@ var require_tar_fs = __commonJS({
         header = map(header) || header;
         header.name = normalize3(header.name);
         var name2 = path.join(cwd, path.join("/", header.name));
-        if (ignore3(name2, header)) {
+        if (ignore2(name2, header)) {
           stream.resume();
           return next();
         }
@@ -40206,7 +34389,7 @@ var require_tar_fs = __commonJS({
 });
 
 // node_modules/dockerode/lib/util.js
-var require_util2 = __commonJS({
+var require_util = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module2) {
     var DockerIgnore = require_ignore();
     var fs2 = __require("fs");
@@ -40290,7 +34473,7 @@ var require_util2 = __commonJS({
 // node_modules/dockerode/lib/exec.js
 var require_exec = __commonJS({
   "node_modules/dockerode/lib/exec.js"(exports, module2) {
-    var util = require_util2();
+    var util = require_util();
     var Exec = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -40400,9 +34583,9 @@ var require_exec = __commonJS({
 // node_modules/dockerode/lib/container.js
 var require_container = __commonJS({
   "node_modules/dockerode/lib/container.js"(exports, module2) {
-    var extend = require_util2().extend;
+    var extend = require_util().extend;
     var Exec = require_exec();
-    var util = require_util2();
+    var util = require_util();
     var Container = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -41274,7 +35457,7 @@ var require_container = __commonJS({
 // node_modules/dockerode/lib/image.js
 var require_image = __commonJS({
   "node_modules/dockerode/lib/image.js"(exports, module2) {
-    var util = require_util2();
+    var util = require_util();
     var Image = function(modem, name2) {
       this.modem = modem;
       this.name = name2;
@@ -41497,9 +35680,9 @@ var require_image = __commonJS({
 });
 
 // node_modules/dockerode/lib/volume.js
-var require_volume2 = __commonJS({
+var require_volume = __commonJS({
   "node_modules/dockerode/lib/volume.js"(exports, module2) {
-    var util = require_util2();
+    var util = require_util();
     var Volume = function(modem, name2) {
       this.modem = modem;
       this.name = name2;
@@ -41572,7 +35755,7 @@ var require_volume2 = __commonJS({
 // node_modules/dockerode/lib/network.js
 var require_network = __commonJS({
   "node_modules/dockerode/lib/network.js"(exports, module2) {
-    var util = require_util2();
+    var util = require_util();
     var Network = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -41706,7 +35889,7 @@ var require_network = __commonJS({
 // node_modules/dockerode/lib/service.js
 var require_service = __commonJS({
   "node_modules/dockerode/lib/service.js"(exports, module2) {
-    var util = require_util2();
+    var util = require_util();
     var Service = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -41849,7 +36032,7 @@ var require_service = __commonJS({
 // node_modules/dockerode/lib/plugin.js
 var require_plugin = __commonJS({
   "node_modules/dockerode/lib/plugin.js"(exports, module2) {
-    var util = require_util2();
+    var util = require_util();
     var Plugin = function(modem, name2, remote) {
       this.modem = modem;
       this.name = name2;
@@ -42140,7 +36323,7 @@ var require_plugin = __commonJS({
 // node_modules/dockerode/lib/secret.js
 var require_secret = __commonJS({
   "node_modules/dockerode/lib/secret.js"(exports, module2) {
-    var util = require_util2();
+    var util = require_util();
     var Secret = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -42245,7 +36428,7 @@ var require_secret = __commonJS({
 // node_modules/dockerode/lib/config.js
 var require_config = __commonJS({
   "node_modules/dockerode/lib/config.js"(exports, module2) {
-    var util = require_util2();
+    var util = require_util();
     var Config = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -42350,7 +36533,7 @@ var require_config = __commonJS({
 // node_modules/dockerode/lib/task.js
 var require_task = __commonJS({
   "node_modules/dockerode/lib/task.js"(exports, module2) {
-    var util = require_util2();
+    var util = require_util();
     var Task = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -42428,7 +36611,7 @@ var require_task = __commonJS({
 // node_modules/dockerode/lib/node.js
 var require_node3 = __commonJS({
   "node_modules/dockerode/lib/node.js"(exports, module2) {
-    var util = require_util2();
+    var util = require_util();
     var Node2 = function(modem, id) {
       this.modem = modem;
       this.id = id;
@@ -49039,21 +43222,21 @@ var require_minimal = __commonJS({
     }
     util.newError = newError;
     util.ProtocolError = newError("ProtocolError");
-    util.oneOfGetter = function getOneOf(fieldNames) {
+    util.oneOfGetter = function getOneOf(fieldNames2) {
       var fieldMap = {};
-      for (var i2 = 0; i2 < fieldNames.length; ++i2)
-        fieldMap[fieldNames[i2]] = 1;
+      for (var i2 = 0; i2 < fieldNames2.length; ++i2)
+        fieldMap[fieldNames2[i2]] = 1;
       return function() {
         for (var keys = Object.keys(this), i3 = keys.length - 1; i3 > -1; --i3)
           if (fieldMap[keys[i3]] === 1 && this[keys[i3]] !== void 0 && this[keys[i3]] !== null)
             return keys[i3];
       };
     };
-    util.oneOfSetter = function setOneOf(fieldNames) {
+    util.oneOfSetter = function setOneOf(fieldNames2) {
       return function(name2) {
-        for (var i2 = 0; i2 < fieldNames.length; ++i2)
-          if (fieldNames[i2] !== name2)
-            delete this[fieldNames[i2]];
+        for (var i2 = 0; i2 < fieldNames2.length; ++i2)
+          if (fieldNames2[i2] !== name2)
+            delete this[fieldNames2[i2]];
       };
     };
     util.toJSONOptions = {
@@ -49938,7 +44121,7 @@ var require_namespace = __commonJS({
     var ReflectionObject = require_object();
     ((Namespace.prototype = Object.create(ReflectionObject.prototype)).constructor = Namespace).className = "Namespace";
     var Field = require_field();
-    var util = require_util3();
+    var util = require_util2();
     var OneOf = require_oneof();
     var Type;
     var Service;
@@ -50217,7 +44400,7 @@ var require_mapfield = __commonJS({
     var Field = require_field();
     ((MapField.prototype = Object.create(Field.prototype)).constructor = MapField).className = "MapField";
     var types = require_types2();
-    var util = require_util3();
+    var util = require_util2();
     function MapField(name2, id, keyType, type, options, comment2) {
       Field.call(this, name2, id, type, void 0, void 0, options, comment2);
       if (!util.isString(keyType))
@@ -50272,7 +44455,7 @@ var require_method = __commonJS({
     module2.exports = Method;
     var ReflectionObject = require_object();
     ((Method.prototype = Object.create(ReflectionObject.prototype)).constructor = Method).className = "Method";
-    var util = require_util3();
+    var util = require_util2();
     function Method(name2, type, requestType, responseType, requestStream, responseStream, options, comment2, parsedOptions) {
       if (util.isObject(requestStream)) {
         options = requestStream;
@@ -50341,7 +44524,7 @@ var require_service3 = __commonJS({
     var Namespace = require_namespace();
     ((Service.prototype = Object.create(Namespace.prototype)).constructor = Service).className = "Service";
     var Method = require_method();
-    var util = require_util3();
+    var util = require_util2();
     var rpc = require_rpc();
     function Service(name2, options) {
       Namespace.call(this, name2, options);
@@ -50498,7 +44681,7 @@ var require_decoder = __commonJS({
     module2.exports = decoder;
     var Enum = require_enum();
     var types = require_types2();
-    var util = require_util3();
+    var util = require_util2();
     function missing(field) {
       return "missing required '" + field.name + "'";
     }
@@ -50552,7 +44735,7 @@ var require_verifier = __commonJS({
     "use strict";
     module2.exports = verifier;
     var Enum = require_enum();
-    var util = require_util3();
+    var util = require_util2();
     function invalid(field, expected) {
       return field.name + ": " + expected + (field.repeated && expected !== "array" ? "[]" : field.map && expected !== "object" ? "{k:" + field.keyType + "}" : "") + " expected";
     }
@@ -50657,7 +44840,7 @@ var require_converter = __commonJS({
     "use strict";
     var converter = exports;
     var Enum = require_enum();
-    var util = require_util3();
+    var util = require_util2();
     function genValuePartial_fromObject(gen, field, fieldIndex, prop) {
       var defaultAlreadyEmitted = false;
       if (field.resolvedType) {
@@ -50933,7 +45116,7 @@ var require_type = __commonJS({
     var Message = require_message();
     var Reader = require_reader2();
     var Writer = require_writer2();
-    var util = require_util3();
+    var util = require_util2();
     var encoder = require_encoder();
     var decoder = require_decoder();
     var verifier = require_verifier();
@@ -51281,7 +45464,7 @@ var require_root = __commonJS({
     var Field = require_field();
     var Enum = require_enum();
     var OneOf = require_oneof();
-    var util = require_util3();
+    var util = require_util2();
     var Type;
     var parse;
     var common;
@@ -51528,7 +45711,7 @@ var require_root = __commonJS({
 });
 
 // node_modules/protobufjs/src/util.js
-var require_util3 = __commonJS({
+var require_util2 = __commonJS({
   "node_modules/protobufjs/src/util.js"(exports, module2) {
     "use strict";
     var util = module2.exports = require_minimal();
@@ -51654,7 +45837,7 @@ var require_types2 = __commonJS({
   "node_modules/protobufjs/src/types.js"(exports) {
     "use strict";
     var types = exports;
-    var util = require_util3();
+    var util = require_util2();
     var s = [
       "double",
       // 0
@@ -51837,7 +46020,7 @@ var require_field = __commonJS({
     ((Field.prototype = Object.create(ReflectionObject.prototype)).constructor = Field).className = "Field";
     var Enum = require_enum();
     var types = require_types2();
-    var util = require_util3();
+    var util = require_util2();
     var Type;
     var ruleRe = /^required|optional|repeated$/;
     Field.fromJSON = function fromJSON(name2, json) {
@@ -52033,16 +46216,16 @@ var require_oneof = __commonJS({
     var ReflectionObject = require_object();
     ((OneOf.prototype = Object.create(ReflectionObject.prototype)).constructor = OneOf).className = "OneOf";
     var Field = require_field();
-    var util = require_util3();
-    function OneOf(name2, fieldNames, options, comment2) {
-      if (!Array.isArray(fieldNames)) {
-        options = fieldNames;
-        fieldNames = void 0;
+    var util = require_util2();
+    function OneOf(name2, fieldNames2, options, comment2) {
+      if (!Array.isArray(fieldNames2)) {
+        options = fieldNames2;
+        fieldNames2 = void 0;
       }
       ReflectionObject.call(this, name2, options);
-      if (!(fieldNames === void 0 || Array.isArray(fieldNames)))
+      if (!(fieldNames2 === void 0 || Array.isArray(fieldNames2)))
         throw TypeError("fieldNames must be an Array");
-      this.oneof = fieldNames || [];
+      this.oneof = fieldNames2 || [];
       this.fieldsArray = [];
       this.comment = comment2;
     }
@@ -52119,14 +46302,14 @@ var require_oneof = __commonJS({
       }
     });
     OneOf.d = function decorateOneOf() {
-      var fieldNames = new Array(arguments.length), index = 0;
+      var fieldNames2 = new Array(arguments.length), index = 0;
       while (index < arguments.length)
-        fieldNames[index] = arguments[index++];
+        fieldNames2[index] = arguments[index++];
       return function oneOfDecorator(prototype, oneofName) {
-        util.decorateType(prototype.constructor).add(new OneOf(oneofName, fieldNames));
+        util.decorateType(prototype.constructor).add(new OneOf(oneofName, fieldNames2));
         Object.defineProperty(prototype, oneofName, {
-          get: util.oneOfGetter(fieldNames),
-          set: util.oneOfSetter(fieldNames)
+          get: util.oneOfGetter(fieldNames2),
+          set: util.oneOfSetter(fieldNames2)
         });
       };
     };
@@ -52140,7 +46323,7 @@ var require_object = __commonJS({
     module2.exports = ReflectionObject;
     ReflectionObject.className = "ReflectionObject";
     var OneOf = require_oneof();
-    var util = require_util3();
+    var util = require_util2();
     var Root;
     var editions2023Defaults = { enum_type: "OPEN", field_presence: "EXPLICIT", json_format: "ALLOW", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "PACKED", utf8_validation: "VERIFY" };
     var proto2Defaults = { enum_type: "CLOSED", field_presence: "EXPLICIT", json_format: "LEGACY_BEST_EFFORT", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "EXPANDED", utf8_validation: "NONE" };
@@ -52345,7 +46528,7 @@ var require_enum = __commonJS({
     var ReflectionObject = require_object();
     ((Enum.prototype = Object.create(ReflectionObject.prototype)).constructor = Enum).className = "Enum";
     var Namespace = require_namespace();
-    var util = require_util3();
+    var util = require_util2();
     function Enum(name2, values, options, comment2, comments, valuesOptions) {
       ReflectionObject.call(this, name2, options);
       if (values && typeof values !== "object")
@@ -52455,7 +46638,7 @@ var require_encoder = __commonJS({
     module2.exports = encoder;
     var Enum = require_enum();
     var types = require_types2();
-    var util = require_util3();
+    var util = require_util2();
     function genTypePartial(gen, field, fieldIndex, ref) {
       return field.delimited ? gen("types[%i].encode(%s,w.uint32(%i),q+1).uint32(%i)", fieldIndex, ref, (field.id << 3 | 3) >>> 0, (field.id << 3 | 4) >>> 0) : gen("types[%i].encode(%s,w.uint32(%i).fork(),q+1).ldelim()", fieldIndex, ref, (field.id << 3 | 2) >>> 0);
     }
@@ -52535,7 +46718,7 @@ var require_index_light = __commonJS({
     protobuf.Message = require_message();
     protobuf.wrappers = require_wrappers();
     protobuf.types = require_types2();
-    protobuf.util = require_util3();
+    protobuf.util = require_util2();
     protobuf.ReflectionObject._configure(protobuf.Root);
     protobuf.Namespace._configure(protobuf.Type, protobuf.Service, protobuf.Enum);
     protobuf.Root._configure(protobuf.Type);
@@ -52808,7 +46991,7 @@ var require_parse = __commonJS({
     var Method = require_method();
     var ReflectionObject = require_object();
     var types = require_types2();
-    var util = require_util3();
+    var util = require_util2();
     var base10Re = /^[1-9][0-9]*$/;
     var base10NegRe = /^-?[1-9][0-9]*$/;
     var base16Re = /^0[x][0-9a-fA-F]+$/;
@@ -56222,7 +50405,7 @@ var require_type2 = __commonJS({
 });
 
 // node_modules/@grpc/grpc-js/node_modules/@grpc/proto-loader/build/src/util.js
-var require_util4 = __commonJS({
+var require_util3 = __commonJS({
   "node_modules/@grpc/grpc-js/node_modules/@grpc/proto-loader/build/src/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -56300,7 +50483,7 @@ var require_src3 = __commonJS({
     var camelCase = require_lodash();
     var Protobuf = require_protobufjs();
     var descriptor2 = require_descriptor2();
-    var util_1 = require_util4();
+    var util_1 = require_util3();
     var Long = require_umd();
     exports.Long = Long;
     function isAnyExtension(obj) {
@@ -67096,7 +61279,7 @@ var require_src4 = __commonJS({
 });
 
 // node_modules/@grpc/proto-loader/build/src/util.js
-var require_util5 = __commonJS({
+var require_util4 = __commonJS({
   "node_modules/@grpc/proto-loader/build/src/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -67174,7 +61357,7 @@ var require_src5 = __commonJS({
     var camelCase = require_lodash();
     var Protobuf = require_protobufjs();
     var descriptor2 = require_descriptor2();
-    var util_1 = require_util5();
+    var util_1 = require_util4();
     var Long = require_umd();
     exports.Long = Long;
     function isAnyExtension(obj) {
@@ -67594,7 +61777,7 @@ var require_docker = __commonJS({
     var Modem = require_modem();
     var Container = require_container();
     var Image = require_image();
-    var Volume = require_volume2();
+    var Volume = require_volume();
     var Network = require_network();
     var Service = require_service();
     var Plugin = require_plugin();
@@ -67603,7 +61786,7 @@ var require_docker = __commonJS({
     var Task = require_task();
     var Node2 = require_node3();
     var Exec = require_exec();
-    var util = require_util2();
+    var util = require_util();
     var withSession = require_session();
     var extend = util.extend;
     var Docker = function(opts) {
@@ -69131,7 +63314,7 @@ var init_by_manifest = __esm({
 
 // src/layers/sources/oci-dir.ts
 import { createReadStream as createReadStream2 } from "node:fs";
-import { readFile, stat as stat2 } from "node:fs/promises";
+import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function readSmall(file, what) {
   let size;
@@ -69141,7 +63324,7 @@ async function readSmall(file, what) {
     throw new ImageSourceError("missing-blob", `${what}: ${file} does not exist`);
   }
   if (size > MAX_JSON_BYTES) throw new ImageSourceError("limit", `${what}: ${file} is ${size} bytes, too large for image metadata`);
-  return readFile(file);
+  return readFile2(file);
 }
 function ociDirSource(dir, ref = `oci:${dir}`) {
   return {
@@ -69186,7 +63369,7 @@ var init_oci_dir = __esm({
 
 // src/layers/sources/credentials.ts
 import { spawn } from "node:child_process";
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join as join4 } from "node:path";
 function defaultDockerConfigPath(env2 = process.env) {
@@ -69194,7 +63377,7 @@ function defaultDockerConfigPath(env2 = process.env) {
 }
 async function loadConfig(path) {
   try {
-    return JSON.parse(await readFile2(path, "utf8"));
+    return JSON.parse(await readFile3(path, "utf8"));
   } catch {
     return null;
   }
@@ -70397,7 +64580,7 @@ var require_scan = __commonJS({
       }
       let base2 = str2;
       let prefix = "";
-      let glob2 = "";
+      let glob3 = "";
       if (start2 > 0) {
         prefix = str2.slice(0, start2);
         str2 = str2.slice(start2);
@@ -70405,10 +64588,10 @@ var require_scan = __commonJS({
       }
       if (base2 && isGlob2 === true && lastIndex > 0) {
         base2 = str2.slice(0, lastIndex);
-        glob2 = str2.slice(lastIndex);
+        glob3 = str2.slice(lastIndex);
       } else if (isGlob2 === true) {
         base2 = "";
-        glob2 = str2;
+        glob3 = str2;
       } else {
         base2 = str2;
       }
@@ -70418,7 +64601,7 @@ var require_scan = __commonJS({
         }
       }
       if (opts.unescape === true) {
-        if (glob2) glob2 = utils.removeBackslashes(glob2);
+        if (glob3) glob3 = utils.removeBackslashes(glob3);
         if (base2 && backslashes === true) {
           base2 = utils.removeBackslashes(base2);
         }
@@ -70428,7 +64611,7 @@ var require_scan = __commonJS({
         input,
         start: start2,
         base: base2,
-        glob: glob2,
+        glob: glob3,
         isBrace,
         isBracket,
         isGlob: isGlob2,
@@ -71506,9 +65689,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils4();
     var constants = require_constants4();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob2, options, returnState = false) => {
-      if (Array.isArray(glob2)) {
-        const fns = glob2.map((input) => picomatch3(input, options, returnState));
+    var picomatch3 = (glob3, options, returnState = false) => {
+      if (Array.isArray(glob3)) {
+        const fns = glob3.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -71518,13 +65701,13 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob2) && glob2.tokens && glob2.input;
-      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
+      const isState = isObject(glob3) && glob3.tokens && glob3.input;
+      if (glob3 === "" || typeof glob3 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
       const posix7 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob3, options) : picomatch3.makeRe(glob3, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
@@ -71533,8 +65716,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob: glob2, posix: posix7 });
-        const result = { glob: glob2, state, regex, posix: posix7, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob: glob3, posix: posix7 });
+        const result = { glob: glob3, state, regex, posix: posix7, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -71559,7 +65742,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob: glob2, posix: posix7 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob: glob3, posix: posix7 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -71568,11 +65751,11 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const format = opts.format || (posix7 ? utils.toPosixSlashes : null);
-      let match = input === glob2;
+      let match = input === glob3;
       let output = match && format ? format(input) : input;
       if (match === false) {
         output = format ? format(input) : input;
-        match = output === glob2;
+        match = output === glob3;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
@@ -71583,8 +65766,8 @@ var require_picomatch = __commonJS({
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob2, options, posix7 = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
+    picomatch3.matchBase = (input, glob3, options, posix7 = options && options.windows) => {
+      const regex = glob3 instanceof RegExp ? glob3 : picomatch3.makeRe(glob3, options);
       return regex.test(utils.basename(input, { windows: posix7 }));
     };
     picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
@@ -71643,11 +65826,11 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils4();
-    function picomatch3(glob2, options, returnState = false) {
+    function picomatch3(glob3, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
-      return pico(glob2, options, returnState);
+      return pico(glob3, options, returnState);
     }
     Object.assign(picomatch3, pico);
     module2.exports = picomatch3;
@@ -77962,7 +72145,7 @@ var require_line_counter = __commonJS({
 });
 
 // node_modules/yaml/dist/parse/parser.js
-var require_parser2 = __commonJS({
+var require_parser = __commonJS({
   "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
@@ -78845,7 +73028,7 @@ var require_public_api = __commonJS({
     var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser2();
+    var parser2 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -78949,7 +73132,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser2();
+    var parser2 = require_parser();
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
@@ -78981,6 +73164,809 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/fdir/dist/index.mjs
+import { createRequire as createRequire3 } from "module";
+import { basename as basename4, dirname as dirname5, normalize as normalize2, relative as relative3, resolve as resolve5, sep as sep2 } from "path";
+import * as nativeFs from "fs";
+function cleanPath(path) {
+  let normalized = normalize2(path);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
+  return normalized;
+}
+function convertSlashes(path, separator) {
+  return path.replace(SLASHES_REGEX, separator);
+}
+function isRootDirectory(path) {
+  return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+  const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+  if (resolvePaths) path = resolve5(path);
+  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+  if (path === ".") return "";
+  const needsSeperator = path[path.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+function joinPathWithBasePath(filename, directoryPath) {
+  return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+  return function(filename, directoryPath) {
+    const sameRoot = directoryPath.startsWith(root);
+    if (sameRoot) return directoryPath.slice(root.length) + filename;
+    else return convertSlashes(relative3(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+  };
+}
+function joinPath(filename) {
+  return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+  return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+  const { relativePaths, includeBasePath } = options;
+  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+function pushDirectoryWithRelativePath(root) {
+  return function(directoryPath, paths) {
+    paths.push(directoryPath.substring(root.length) || ".");
+  };
+}
+function pushDirectoryFilterWithRelativePath(root) {
+  return function(directoryPath, paths, filters) {
+    const relativePath = directoryPath.substring(root.length) || ".";
+    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+  };
+}
+function build$6(root, options) {
+  const { includeDirs, filters, relativePaths } = options;
+  if (!includeDirs) return empty$2;
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+function build$5(options) {
+  const { excludeFiles, filters, onlyCounts } = options;
+  if (excludeFiles) return empty$1;
+  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+  else if (onlyCounts) return pushFileCount;
+  else return pushFile;
+}
+function build$4(options) {
+  return options.group ? getArrayGroup : getArray;
+}
+function build$3(options) {
+  return options.group ? groupFiles : empty;
+}
+function build$2(options, isSynchronous) {
+  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+  let parent = dirname5(path);
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
+    const resolvedPath = state.symlinks.get(parent);
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    if (isSameRoot) depth++;
+    else parent = dirname5(parent);
+  }
+  state.symlinks.set(path, resolved);
+  return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+  return state.visited.includes(resolved + state.options.pathSeparator);
+}
+function report(error, callback$1, output, suppressErrors) {
+  if (error && !suppressErrors) callback$1(error, output);
+  else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+  const { onlyCounts, group: group2, maxFiles } = options;
+  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+  else if (group2) return isSynchronous ? groupsSync : groupsAsync;
+  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+  else return isSynchronous ? defaultSync : defaultAsync;
+}
+function build(isSynchronous) {
+  return isSynchronous ? walkSync : walkAsync;
+}
+function promise(root, options) {
+  return new Promise((resolve$1, reject) => {
+    callback(root, options, (err2, output) => {
+      if (err2) return reject(err2);
+      resolve$1(output);
+    });
+  });
+}
+function callback(root, options, callback$1) {
+  let walker = new Walker(root, options, callback$1);
+  walker.start();
+}
+function sync(root, options) {
+  const walker = new Walker(root, options);
+  return walker.start();
+}
+var __require2, SLASHES_REGEX, WINDOWS_ROOT_DIR_REGEX, pushDirectory, pushDirectoryFilter, empty$2, pushFileFilterAndCount, pushFileFilter, pushFileCount, pushFile, empty$1, getArray, getArrayGroup, groupFiles, empty, resolveSymlinksAsync, resolveSymlinks, onlyCountsSync, groupsSync, defaultSync, limitFilesSync, onlyCountsAsync, defaultAsync, limitFilesAsync, groupsAsync, readdirOpts, walkAsync, walkSync, Queue, Counter, Aborter, Walker, APIBuilder, pm, Builder;
+var init_dist = __esm({
+  "node_modules/fdir/dist/index.mjs"() {
+    __require2 = /* @__PURE__ */ createRequire3(import.meta.url);
+    SLASHES_REGEX = /[\\/]/g;
+    WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+    pushDirectory = (directoryPath, paths) => {
+      paths.push(directoryPath || ".");
+    };
+    pushDirectoryFilter = (directoryPath, paths, filters) => {
+      const path = directoryPath || ".";
+      if (filters.every((filter) => filter(path, true))) paths.push(path);
+    };
+    empty$2 = () => {
+    };
+    pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+      if (filters.every((filter) => filter(filename, false))) counts.files++;
+    };
+    pushFileFilter = (filename, paths, _counts, filters) => {
+      if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+    };
+    pushFileCount = (_filename, _paths, counts, _filters) => {
+      counts.files++;
+    };
+    pushFile = (filename, paths) => {
+      paths.push(filename);
+    };
+    empty$1 = () => {
+    };
+    getArray = (paths) => {
+      return paths;
+    };
+    getArrayGroup = () => {
+      return [""].slice(0, 0);
+    };
+    groupFiles = (groups, directory, files) => {
+      groups.push({
+        directory,
+        files,
+        dir: directory
+      });
+    };
+    empty = () => {
+    };
+    resolveSymlinksAsync = function(path, state, callback$1) {
+      const { queue, fs: fs2, options: { suppressErrors } } = state;
+      queue.enqueue();
+      fs2.realpath(path, (error, resolvedPath) => {
+        if (error) return queue.dequeue(suppressErrors ? null : error, state);
+        fs2.stat(resolvedPath, (error$1, stat5) => {
+          if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+          if (stat5.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+          callback$1(stat5, resolvedPath);
+          queue.dequeue(null, state);
+        });
+      });
+    };
+    resolveSymlinks = function(path, state, callback$1) {
+      const { queue, fs: fs2, options: { suppressErrors } } = state;
+      queue.enqueue();
+      try {
+        const resolvedPath = fs2.realpathSync(path);
+        const stat5 = fs2.statSync(resolvedPath);
+        if (stat5.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+        callback$1(stat5, resolvedPath);
+      } catch (e) {
+        if (!suppressErrors) throw e;
+      }
+    };
+    onlyCountsSync = (state) => {
+      return state.counts;
+    };
+    groupsSync = (state) => {
+      return state.groups;
+    };
+    defaultSync = (state) => {
+      return state.paths;
+    };
+    limitFilesSync = (state) => {
+      return state.paths.slice(0, state.options.maxFiles);
+    };
+    onlyCountsAsync = (state, error, callback$1) => {
+      report(error, callback$1, state.counts, state.options.suppressErrors);
+      return null;
+    };
+    defaultAsync = (state, error, callback$1) => {
+      report(error, callback$1, state.paths, state.options.suppressErrors);
+      return null;
+    };
+    limitFilesAsync = (state, error, callback$1) => {
+      report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      return null;
+    };
+    groupsAsync = (state, error, callback$1) => {
+      report(error, callback$1, state.groups, state.options.suppressErrors);
+      return null;
+    };
+    readdirOpts = { withFileTypes: true };
+    walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+      state.queue.enqueue();
+      if (currentDepth < 0) return state.queue.dequeue(null, state);
+      const { fs: fs2 } = state;
+      state.visited.push(crawlPath);
+      state.counts.directories++;
+      fs2.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+        callback$1(entries, directoryPath, currentDepth);
+        state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+      });
+    };
+    walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+      const { fs: fs2 } = state;
+      if (currentDepth < 0) return;
+      state.visited.push(crawlPath);
+      state.counts.directories++;
+      let entries = [];
+      try {
+        entries = fs2.readdirSync(crawlPath || ".", readdirOpts);
+      } catch (e) {
+        if (!state.options.suppressErrors) throw e;
+      }
+      callback$1(entries, directoryPath, currentDepth);
+    };
+    Queue = class {
+      count = 0;
+      constructor(onQueueEmpty) {
+        this.onQueueEmpty = onQueueEmpty;
+      }
+      enqueue() {
+        this.count++;
+        return this.count;
+      }
+      dequeue(error, output) {
+        if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+          this.onQueueEmpty(error, output);
+          if (error) {
+            output.controller.abort();
+            this.onQueueEmpty = void 0;
+          }
+        }
+      }
+    };
+    Counter = class {
+      _files = 0;
+      _directories = 0;
+      set files(num) {
+        this._files = num;
+      }
+      get files() {
+        return this._files;
+      }
+      set directories(num) {
+        this._directories = num;
+      }
+      get directories() {
+        return this._directories;
+      }
+      /**
+      * @deprecated use `directories` instead
+      */
+      /* c8 ignore next 3 */
+      get dirs() {
+        return this._directories;
+      }
+    };
+    Aborter = class {
+      aborted = false;
+      abort() {
+        this.aborted = true;
+      }
+    };
+    Walker = class {
+      root;
+      isSynchronous;
+      state;
+      joinPath;
+      pushDirectory;
+      pushFile;
+      getArray;
+      groupFiles;
+      resolveSymlink;
+      walkDirectory;
+      callbackInvoker;
+      constructor(root, options, callback$1) {
+        this.isSynchronous = !callback$1;
+        this.callbackInvoker = build$1(options, this.isSynchronous);
+        this.root = normalizePath(root, options);
+        this.state = {
+          root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+          paths: [""].slice(0, 0),
+          groups: [],
+          counts: new Counter(),
+          options,
+          queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+          symlinks: /* @__PURE__ */ new Map(),
+          visited: [""].slice(0, 0),
+          controller: new Aborter(),
+          fs: options.fs || nativeFs
+        };
+        this.joinPath = build$7(this.root, options);
+        this.pushDirectory = build$6(this.root, options);
+        this.pushFile = build$5(options);
+        this.getArray = build$4(options);
+        this.groupFiles = build$3(options);
+        this.resolveSymlink = build$2(options, this.isSynchronous);
+        this.walkDirectory = build(this.isSynchronous);
+      }
+      start() {
+        this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+        this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+        return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+      }
+      walk = (entries, directoryPath, depth) => {
+        const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+        if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+        const files = this.getArray(this.state.paths);
+        for (let i2 = 0; i2 < entries.length; ++i2) {
+          const entry = entries[i2];
+          if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+            const filename = this.joinPath(entry.name, directoryPath);
+            this.pushFile(filename, files, this.state.counts, filters);
+          } else if (entry.isDirectory()) {
+            let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+            if (exclude && exclude(entry.name, path)) continue;
+            this.pushDirectory(path, paths, filters);
+            this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+          } else if (this.resolveSymlink && entry.isSymbolicLink()) {
+            let path = joinPathWithBasePath(entry.name, directoryPath);
+            this.resolveSymlink(path, this.state, (stat5, resolvedPath) => {
+              if (stat5.isDirectory()) {
+                resolvedPath = normalizePath(resolvedPath, this.state.options);
+                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+              } else {
+                resolvedPath = useRealPaths ? resolvedPath : path;
+                const filename = basename4(resolvedPath);
+                const directoryPath$1 = normalizePath(dirname5(resolvedPath), this.state.options);
+                resolvedPath = this.joinPath(filename, directoryPath$1);
+                this.pushFile(resolvedPath, files, this.state.counts, filters);
+              }
+            });
+          }
+        }
+        this.groupFiles(this.state.groups, directoryPath, files);
+      };
+    };
+    APIBuilder = class {
+      constructor(root, options) {
+        this.root = root;
+        this.options = options;
+      }
+      withPromise() {
+        return promise(this.root, this.options);
+      }
+      withCallback(cb) {
+        callback(this.root, this.options, cb);
+      }
+      sync() {
+        return sync(this.root, this.options);
+      }
+    };
+    pm = null;
+    try {
+      __require2.resolve("picomatch");
+      pm = __require2("picomatch");
+    } catch {
+    }
+    Builder = class {
+      globCache = {};
+      options = {
+        maxDepth: Infinity,
+        suppressErrors: true,
+        pathSeparator: sep2,
+        filters: []
+      };
+      globFunction;
+      constructor(options) {
+        this.options = {
+          ...this.options,
+          ...options
+        };
+        this.globFunction = this.options.globFunction;
+      }
+      group() {
+        this.options.group = true;
+        return this;
+      }
+      withPathSeparator(separator) {
+        this.options.pathSeparator = separator;
+        return this;
+      }
+      withBasePath() {
+        this.options.includeBasePath = true;
+        return this;
+      }
+      withRelativePaths() {
+        this.options.relativePaths = true;
+        return this;
+      }
+      withDirs() {
+        this.options.includeDirs = true;
+        return this;
+      }
+      withMaxDepth(depth) {
+        this.options.maxDepth = depth;
+        return this;
+      }
+      withMaxFiles(limit) {
+        this.options.maxFiles = limit;
+        return this;
+      }
+      withFullPaths() {
+        this.options.resolvePaths = true;
+        this.options.includeBasePath = true;
+        return this;
+      }
+      withErrors() {
+        this.options.suppressErrors = false;
+        return this;
+      }
+      withSymlinks({ resolvePaths = true } = {}) {
+        this.options.resolveSymlinks = true;
+        this.options.useRealPaths = resolvePaths;
+        return this.withFullPaths();
+      }
+      withAbortSignal(signal) {
+        this.options.signal = signal;
+        return this;
+      }
+      normalize() {
+        this.options.normalizePath = true;
+        return this;
+      }
+      filter(predicate) {
+        this.options.filters.push(predicate);
+        return this;
+      }
+      onlyDirs() {
+        this.options.excludeFiles = true;
+        this.options.includeDirs = true;
+        return this;
+      }
+      exclude(predicate) {
+        this.options.exclude = predicate;
+        return this;
+      }
+      onlyCounts() {
+        this.options.onlyCounts = true;
+        return this;
+      }
+      crawl(root) {
+        return new APIBuilder(root || ".", this.options);
+      }
+      withGlobFunction(fn) {
+        this.globFunction = fn;
+        return this;
+      }
+      /**
+      * @deprecated Pass options using the constructor instead:
+      * ```ts
+      * new fdir(options).crawl("/path/to/root");
+      * ```
+      * This method will be removed in v7.0
+      */
+      /* c8 ignore next 4 */
+      crawlWithOptions(root, options) {
+        this.options = {
+          ...this.options,
+          ...options
+        };
+        return new APIBuilder(root || ".", this.options);
+      }
+      glob(...patterns) {
+        if (this.globFunction) return this.globWithOptions(patterns);
+        return this.globWithOptions(patterns, ...[{ dot: true }]);
+      }
+      globWithOptions(patterns, ...options) {
+        const globFn = this.globFunction || pm;
+        if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+        var isMatch = this.globCache[patterns.join("\0")];
+        if (!isMatch) {
+          isMatch = globFn(patterns, ...options);
+          this.globCache[patterns.join("\0")] = isMatch;
+        }
+        this.options.filters.push((path) => isMatch(path));
+        return this;
+      }
+    };
+  }
+});
+
+// node_modules/tinyglobby/dist/index.mjs
+var dist_exports = {};
+__export(dist_exports, {
+  convertPathToPattern: () => convertPathToPattern,
+  escapePath: () => escapePath,
+  glob: () => glob,
+  globSync: () => globSync,
+  isDynamicPattern: () => isDynamicPattern
+});
+import { readdir, readdirSync, realpath, realpathSync, stat as stat4, statSync } from "fs";
+import { isAbsolute as isAbsolute4, posix as posix6, resolve as resolve6 } from "path";
+import { fileURLToPath as fileURLToPath2 } from "url";
+function getPartialMatcher(patterns, options = {}) {
+  const patternsCount = patterns.length;
+  const patternsParts = Array(patternsCount);
+  const matchers = Array(patternsCount);
+  let i2, j;
+  for (i2 = 0; i2 < patternsCount; i2++) {
+    const parts2 = splitPattern(patterns[i2]);
+    patternsParts[i2] = parts2;
+    const partsCount = parts2.length;
+    const partMatchers = Array(partsCount);
+    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts2[j], options);
+    matchers[i2] = partMatchers;
+  }
+  return (input) => {
+    const inputParts = input.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+    for (i2 = 0; i2 < patternsCount; i2++) {
+      const patternParts = patternsParts[i2];
+      const matcher = matchers[i2];
+      const inputPatternCount = inputParts.length;
+      const minParts = Math.min(inputPatternCount, patternParts.length);
+      j = 0;
+      while (j < minParts) {
+        const part = patternParts[j];
+        if (part.includes("/")) return true;
+        if (!matcher[j](inputParts[j])) break;
+        if (!options.noglobstar && part === "**") return true;
+        j++;
+      }
+      if (j === inputPatternCount) return true;
+    }
+    return false;
+  };
+}
+function buildFormat(cwd, root, absolute) {
+  if (cwd === root || root.startsWith(`${cwd}/`)) {
+    if (absolute) {
+      const start2 = cwd.length + +!isRoot2(cwd);
+      return (p, isDir2) => p.slice(start2, isDir2 ? -1 : void 0) || ".";
+    }
+    const prefix = root.slice(cwd.length + 1);
+    if (prefix) return (p, isDir2) => {
+      if (p === ".") return prefix;
+      const result = `${prefix}/${p}`;
+      return isDir2 ? result.slice(0, -1) : result;
+    };
+    return (p, isDir2) => isDir2 && p !== "." ? p.slice(0, -1) : p;
+  }
+  if (absolute) return (p) => posix6.relative(cwd, p) || ".";
+  return (p) => posix6.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+  if (root.startsWith(`${cwd}/`)) {
+    const prefix = root.slice(cwd.length + 1);
+    return (p) => `${prefix}/${p}`;
+  }
+  return (p) => {
+    const result = posix6.relative(cwd, `${root}/${p}`);
+    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+  };
+}
+function ensureNonDriveRelativePath(path) {
+  return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+function splitPattern(path) {
+  var _result$parts;
+  const result = import_picomatch.default.scan(path, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+function convertPosixPathToPattern(path) {
+  return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+  return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+function isDynamicPattern(pattern, options) {
+  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+  const scan = import_picomatch.default.scan(pattern);
+  return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+function normalizePattern(pattern, opts, props, isIgnore) {
+  var _PARENT_DIRECTORY$exe;
+  const cwd = opts.cwd;
+  let result = pattern;
+  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+  const escapedCwd = escapePath(cwd);
+  result = isAbsolute4(result.replace(ESCAPING_BACKSLASHES, "")) ? posix6.relative(escapedCwd, result) : posix6.normalize(result);
+  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+  const parts2 = splitPattern(result);
+  if (parentDir) {
+    const n = (parentDir.length + 1) / 3;
+    let i2 = 0;
+    const cwdParts = escapedCwd.split("/");
+    while (i2 < n && parts2[i2 + n] === cwdParts[cwdParts.length + i2 - n]) {
+      result = result.slice(0, (n - i2 - 1) * 3) + result.slice((n - i2) * 3 + parts2[i2 + n].length + 1) || ".";
+      i2++;
+    }
+    const potentialRoot = posix6.join(cwd, parentDir.slice(i2 * 3));
+    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+      props.root = ensureNonDriveRelativePath(potentialRoot);
+      props.depthOffset = -n + i2;
+    }
+  }
+  if (!isIgnore && props.depthOffset >= 0) {
+    var _props$commonPath;
+    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts2);
+    const newCommonPath = [];
+    const length = Math.min(props.commonPath.length, parts2.length);
+    for (let i2 = 0; i2 < length; i2++) {
+      const part = parts2[i2];
+      if (part === "**" && !parts2[i2 + 1]) {
+        newCommonPath.pop();
+        break;
+      }
+      if (i2 === parts2.length - 1 || part !== props.commonPath[i2] || isDynamicPattern(part)) break;
+      newCommonPath.push(part);
+    }
+    props.depthOffset = newCommonPath.length;
+    props.commonPath = newCommonPath;
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix6.join(cwd, ...newCommonPath) : cwd);
+  }
+  return result;
+}
+function processPatterns(options, patterns, props) {
+  const matchPatterns = [];
+  const ignorePatterns2 = [];
+  for (const pattern of options.ignore) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns2.push(normalizePattern(pattern, options, props, true));
+  }
+  for (const pattern of patterns) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns2.push(normalizePattern(pattern.slice(1), options, props, true));
+  }
+  return {
+    match: matchPatterns,
+    ignore: ignorePatterns2
+  };
+}
+function buildCrawler(options, patterns) {
+  const cwd = options.cwd;
+  const props = {
+    root: cwd,
+    depthOffset: 0
+  };
+  const processed = processPatterns(options, patterns, props);
+  if (options.debug) log("internal processing patterns:", processed);
+  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+  const root = props.root.replace(BACKSLASHES, "");
+  const matchOptions = {
+    dot,
+    nobrace: options.braceExpansion === false,
+    nocase: !caseSensitiveMatch,
+    noextglob: options.extglob === false,
+    noglobstar: options.globstar === false,
+    posix: true
+  };
+  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
+  const ignore2 = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+  const format = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+  const excludePredicate = (_, p) => {
+    const relativePath = excludeFormatter(p, true);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore2(relativePath);
+  };
+  let maxDepth;
+  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+  const crawler = new Builder({
+    filters: [debug ? (p, isDirectory) => {
+      const path = format(p, isDirectory);
+      const matches2 = matcher(path) && !ignore2(path);
+      if (matches2) log(`matched ${path}`);
+      return matches2;
+    } : (p, isDirectory) => {
+      const path = format(p, isDirectory);
+      return matcher(path) && !ignore2(path);
+    }],
+    exclude: debug ? (_, p) => {
+      const skipped = excludePredicate(_, p);
+      log(`${skipped ? "skipped" : "crawling"} ${p}`);
+      return skipped;
+    } : excludePredicate,
+    fs: options.fs,
+    pathSeparator: "/",
+    relativePaths: !absolute,
+    resolvePaths: absolute,
+    includeBasePath: absolute,
+    resolveSymlinks: followSymbolicLinks,
+    excludeSymlinks: !followSymbolicLinks,
+    excludeFiles: onlyDirectories,
+    includeDirs: onlyDirectories || !options.onlyFiles,
+    maxDepth,
+    signal: options.signal
+  }).crawl(root);
+  if (options.debug) log("internal properties:", {
+    ...props,
+    root
+  });
+  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+function formatPaths(paths, mapper) {
+  if (mapper) for (let i2 = paths.length - 1; i2 >= 0; i2--) paths[i2] = mapper(paths[i2]);
+  return paths;
+}
+function getOptions(options) {
+  const opts = Object.assign({}, options);
+  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve6(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.ignore = ensureStringArray(opts.ignore);
+  opts.fs && (opts.fs = {
+    readdir: opts.fs.readdir || readdir,
+    readdirSync: opts.fs.readdirSync || readdirSync,
+    realpath: opts.fs.realpath || realpath,
+    realpathSync: opts.fs.realpathSync || realpathSync,
+    stat: opts.fs.stat || stat4,
+    statSync: opts.fs.statSync || statSync
+  });
+  if (opts.debug) log("globbing with options:", opts);
+  return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+  var _ref;
+  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const options = getOptions(isModern ? inputOptions : globInput);
+  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+  const [crawler, relative7] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
+}
+function globSync(globInput, options) {
+  const [crawler, relative7] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative7) : [];
+}
+var import_picomatch, isReadonlyArray, BACKSLASHES, DRIVE_RELATIVE_PATH, isWin, ONLY_PARENT_DIRECTORIES, WIN32_ROOT_DIR, isRoot2, splitPatternOptions, ESCAPED_WIN32_BACKSLASHES, convertPathToPattern, POSIX_UNESCAPED_GLOB_SYMBOLS, WIN32_UNESCAPED_GLOB_SYMBOLS, escapePosixPath, escapeWin32Path, escapePath, PARENT_DIRECTORY, ESCAPING_BACKSLASHES, defaultOptions;
+var init_dist2 = __esm({
+  "node_modules/tinyglobby/dist/index.mjs"() {
+    init_dist();
+    import_picomatch = __toESM(require_picomatch2(), 1);
+    isReadonlyArray = Array.isArray;
+    BACKSLASHES = /\\/g;
+    DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+    isWin = process.platform === "win32";
+    ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+    WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+    isRoot2 = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+    splitPatternOptions = { parts: true };
+    ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+    convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
+    POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+    WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+    escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapePath = isWin ? escapeWin32Path : escapePosixPath;
+    PARENT_DIRECTORY = /^(\/?\.\.)+/;
+    ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+    defaultOptions = {
+      caseSensitiveMatch: true,
+      debug: !!process.env.TINYGLOBBY_DEBUG,
+      expandDirectories: true,
+      followSymbolicLinks: true,
+      onlyFiles: true
+    };
   }
 });
 
@@ -79106,17 +74092,17 @@ var require_ignore2 = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER2 = "\0";
+    var PLACEHOLDER3 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
+      `${PLACEHOLDER3}(\\d+)${PLACEHOLDER3}`,
       "g"
     );
     var TRAILING_WILDCARD = "";
     var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER3 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
+      const hold = (source) => `${PLACEHOLDER3}${sources.push(source) - 1}${PLACEHOLDER3}`;
       const { length } = pattern;
       let out2 = EMPTY;
       let index = 0;
@@ -79857,87 +74843,134 @@ import { dirname as dirname9, relative as relative6, resolve as resolve9 } from 
 var SPECIAL = /* @__PURE__ */ new Set(["@", "*", "#", "?", "-", "$", "!"]);
 var ExpandError = class extends Error {
 };
+function isDigit(c) {
+  return c.length === 1 && c >= "0" && c <= "9";
+}
 function isNameChar(c) {
-  return /[A-Za-z0-9_]/.test(c);
+  const k = c.charCodeAt(0);
+  return k >= 65 && k <= 90 || k >= 97 && k <= 122 || k >= 48 && k <= 57 || k === 95;
 }
 function processWord(word, lookup, escape = "\\") {
-  const refs = [];
-  const undef = [];
-  let i2 = 0;
-  const peek = () => i2 < word.length ? word[i2] : "";
-  function lookupVar(name2, offset, end, guarded) {
+  if (!word.includes("$") && !word.includes("'") && !word.includes('"') && !word.includes(escape)) return { value: word, refs: [], undefinedRefs: [] };
+  return new WordProcessor(word, lookup, escape).run();
+}
+var WordProcessor = class {
+  constructor(word, lookup, escape) {
+    this.word = word;
+    this.lookup = lookup;
+    this.escape = escape;
+  }
+  word;
+  lookup;
+  escape;
+  i = 0;
+  refs = [];
+  undef = [];
+  run() {
+    const word = this.word;
+    let value = "";
+    try {
+      while (this.i < word.length) {
+        const c = word[this.i];
+        if (c === "'") value += this.singleQuoted();
+        else if (c === '"') value += this.doubleQuoted();
+        else if (c === "$") value += this.dollar();
+        else if (c === this.escape) {
+          if (this.i + 1 < word.length) value += word[this.i + 1];
+          this.i += 2;
+        } else {
+          value += c;
+          this.i++;
+        }
+      }
+    } catch (e) {
+      if (e instanceof ExpandError) return { value: word, refs: this.refs, undefinedRefs: this.undef, error: e.message };
+      throw e;
+    }
+    return { value, refs: this.refs, undefinedRefs: this.undef };
+  }
+  peek() {
+    return this.i < this.word.length ? this.word[this.i] : "";
+  }
+  lookupVar(name2, offset, end, guarded) {
     const special = SPECIAL.has(name2) || /^\d+$/.test(name2);
     const ref = { name: name2, offset, end, guarded };
-    if (!special) refs.push(ref);
+    if (!special) this.refs.push(ref);
+    const lookup = this.lookup;
     if (special) return lookup ? "" : void 0;
     if (!lookup) return void 0;
     const v = lookup(name2);
-    if (v === void 0 && !guarded) undef.push(ref);
+    if (v === void 0 && !guarded) this.undef.push(ref);
     return v;
   }
-  function readName() {
-    const c = peek();
-    if (/\d/.test(c)) {
+  readName() {
+    const word = this.word;
+    const c = this.peek();
+    if (isDigit(c)) {
       let n2 = "";
-      while (/\d/.test(peek())) n2 += word[i2++];
+      while (isDigit(this.peek())) n2 += word[this.i++];
       return n2;
     }
     if (SPECIAL.has(c)) {
-      i2++;
+      this.i++;
       return c;
     }
     let n = "";
-    while (i2 < word.length && isNameChar(word[i2])) n += word[i2++];
+    while (this.i < word.length && isNameChar(word[this.i])) n += word[this.i++];
     return n;
   }
-  function readUntilBrace() {
+  // Reads the modifier word inside ${...} up to the matching '}', processing quotes and nested expansions.
+  readUntilBrace() {
+    const word = this.word;
     let out2 = "";
-    while (i2 < word.length) {
-      const c = word[i2];
+    while (this.i < word.length) {
+      const c = word[this.i];
       if (c === "}") return out2;
-      if (c === escape && i2 + 1 < word.length) {
-        out2 += word[i2 + 1];
-        i2 += 2;
+      if (c === this.escape && this.i + 1 < word.length) {
+        out2 += word[this.i + 1];
+        this.i += 2;
         continue;
       }
-      if (c === "'") out2 += singleQuoted();
-      else if (c === '"') out2 += doubleQuoted();
-      else if (c === "$") out2 += dollar();
+      if (c === "'") out2 += this.singleQuoted();
+      else if (c === '"') out2 += this.doubleQuoted();
+      else if (c === "$") out2 += this.dollar();
       else {
         out2 += c;
-        i2++;
+        this.i++;
       }
     }
     throw new ExpandError("missing '}'");
   }
-  function dollar() {
-    const start2 = i2;
-    i2++;
-    if (peek() === "{") {
-      i2++;
-      if (peek() === "}") throw new ExpandError("bad substitution: ${}");
-      const name3 = readName();
-      if (!name3) throw new ExpandError(`bad substitution: \${${word.slice(i2, i2 + 1)}`);
-      const c = peek();
+  dollar() {
+    const word = this.word;
+    const lookup = this.lookup;
+    const start2 = this.i;
+    this.i++;
+    if (this.peek() === "{") {
+      this.i++;
+      if (this.peek() === "}") throw new ExpandError("bad substitution: ${}");
+      const name3 = this.readName();
+      if (!name3) throw new ExpandError(`bad substitution: \${${word.slice(this.i, this.i + 1)}`);
+      const c = this.peek();
       if (c === "}") {
-        i2++;
-        const raw2 = word.slice(start2, i2);
-        const v2 = lookupVar(name3, start2, i2, false);
+        this.i++;
+        const raw2 = word.slice(start2, this.i);
+        const v2 = this.lookupVar(name3, start2, this.i, false);
         return v2 ?? (lookup ? "" : raw2);
       }
       if (c === ":" || c === "-" || c === "+" || c === "?") {
         let colon = false;
         if (c === ":") {
           colon = true;
-          i2++;
+          this.i++;
         }
-        const mod = peek();
-        if (!["-", "+", "?"].includes(mod)) throw new ExpandError(`unsupported modifier (${mod}) in substitution`);
-        i2++;
-        const arg = readUntilBrace();
-        i2++;
-        const raw2 = word.slice(start2, i2);
-        const v2 = lookupVar(name3, start2, i2, true);
+        const mod = this.peek();
+        if (mod !== "-" && mod !== "+" && mod !== "?") throw new ExpandError(`unsupported modifier (${mod}) in substitution`);
+        this.i++;
+        const arg = this.readUntilBrace();
+        this.i++;
+        const raw2 = word.slice(start2, this.i);
+        const v2 = this.lookupVar(name3, start2, this.i, true);
         if (!lookup) return raw2;
         const unsetOrEmpty = colon ? v2 === void 0 || v2 === "" : v2 === void 0;
         if (mod === "-") return unsetOrEmpty ? arg : v2 ?? "";
@@ -79946,103 +74979,85 @@ function processWord(word, lookup, escape = "\\") {
         return v2 ?? "";
       }
       if (c === "#" || c === "%" || c === "/") {
-        i2++;
+        this.i++;
         let longest = false;
-        if (peek() === c) {
+        if (this.peek() === c) {
           longest = true;
-          i2++;
+          this.i++;
         }
         let pattern;
         let replacement2 = "";
         if (c === "/") {
           let p = "";
-          while (i2 < word.length && word[i2] !== "/" && word[i2] !== "}") {
-            if (word[i2] === escape && i2 + 1 < word.length) {
-              p += word[i2] + word[i2 + 1];
-              i2 += 2;
-            } else p += word[i2++];
+          while (this.i < word.length && word[this.i] !== "/" && word[this.i] !== "}") {
+            if (word[this.i] === this.escape && this.i + 1 < word.length) {
+              p += word[this.i] + word[this.i + 1];
+              this.i += 2;
+            } else p += word[this.i++];
           }
           pattern = p;
-          if (peek() === "/") {
-            i2++;
-            replacement2 = readUntilBrace();
+          if (this.peek() === "/") {
+            this.i++;
+            replacement2 = this.readUntilBrace();
           }
-        } else pattern = readUntilBrace();
-        if (peek() !== "}") throw new ExpandError("missing '}'");
-        i2++;
-        const raw2 = word.slice(start2, i2);
-        const v2 = lookupVar(name3, start2, i2, false);
+        } else pattern = this.readUntilBrace();
+        if (this.peek() !== "}") throw new ExpandError("missing '}'");
+        this.i++;
+        const raw2 = word.slice(start2, this.i);
+        const v2 = this.lookupVar(name3, start2, this.i, false);
         if (!lookup) return raw2;
-        const value2 = v2 ?? "";
-        if (c === "#") return trimPrefix(value2, pattern, longest);
-        if (c === "%") return trimSuffix(value2, pattern, longest);
-        return replace(value2, pattern, replacement2, longest);
+        const value = v2 ?? "";
+        if (c === "#") return trimPrefix(value, pattern, longest);
+        if (c === "%") return trimSuffix(value, pattern, longest);
+        return replace(value, pattern, replacement2, longest);
       }
       throw new ExpandError(`unsupported modifier (${c}) in substitution`);
     }
-    const name2 = readName();
+    const name2 = this.readName();
     if (!name2) return "$";
-    const raw = word.slice(start2, i2);
-    const v = lookupVar(name2, start2, i2, false);
+    const raw = word.slice(start2, this.i);
+    const v = this.lookupVar(name2, start2, this.i, false);
     return v ?? (lookup ? "" : raw);
   }
-  function singleQuoted() {
-    i2++;
+  singleQuoted() {
+    const word = this.word;
+    this.i++;
     let out2 = "";
-    while (i2 < word.length && word[i2] !== "'") out2 += word[i2++];
-    if (i2 >= word.length) throw new ExpandError("unexpected end of statement while looking for matching single-quote");
-    i2++;
+    while (this.i < word.length && word[this.i] !== "'") out2 += word[this.i++];
+    if (this.i >= word.length) throw new ExpandError("unexpected end of statement while looking for matching single-quote");
+    this.i++;
     return out2;
   }
-  function doubleQuoted() {
-    i2++;
+  doubleQuoted() {
+    const word = this.word;
+    this.i++;
     let out2 = "";
-    while (i2 < word.length && word[i2] !== '"') {
-      const c = word[i2];
+    while (this.i < word.length && word[this.i] !== '"') {
+      const c = word[this.i];
       if (c === "$") {
-        out2 += dollar();
+        out2 += this.dollar();
         continue;
       }
-      if (c === escape) {
-        const n = word[i2 + 1];
+      if (c === this.escape) {
+        const n = word[this.i + 1];
         if (n === void 0) {
-          i2++;
+          this.i++;
           continue;
         }
-        if (n === '"' || n === "$" || n === escape) {
+        if (n === '"' || n === "$" || n === this.escape) {
           out2 += n;
-          i2 += 2;
+          this.i += 2;
           continue;
         }
       }
       out2 += c;
-      i2++;
+      this.i++;
     }
-    if (i2 >= word.length) throw new ExpandError("unexpected end of statement while looking for matching double-quote");
-    i2++;
+    if (this.i >= word.length) throw new ExpandError("unexpected end of statement while looking for matching double-quote");
+    this.i++;
     return out2;
   }
-  let value = "";
-  try {
-    while (i2 < word.length) {
-      const c = word[i2];
-      if (c === "'") value += singleQuoted();
-      else if (c === '"') value += doubleQuoted();
-      else if (c === "$") value += dollar();
-      else if (c === escape) {
-        if (i2 + 1 < word.length) value += word[i2 + 1];
-        i2 += 2;
-      } else {
-        value += c;
-        i2++;
-      }
-    }
-  } catch (e) {
-    if (e instanceof ExpandError) return { value: word, refs, undefinedRefs: undef, error: e.message };
-    throw e;
-  }
-  return { value, refs, undefinedRefs: undef };
-}
+};
 function globToRegex(pattern) {
   let re = "";
   for (let k = 0; k < pattern.length; k++) {
@@ -80116,9 +75131,6 @@ function splitWords(text, escape = "\\") {
   return out2;
 }
 
-// src/dockerfile/parse.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
-
 // src/core/text.ts
 var LineIndex = class {
   constructor(text) {
@@ -80165,6 +75177,9 @@ function eol(text) {
   const i2 = text.indexOf("\n");
   return i2 > 0 && text[i2 - 1] === "\r" ? "\r\n" : "\n";
 }
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 // src/dockerfile/nodes.ts
 var KEYWORDS = [
@@ -80194,61 +75209,44 @@ function isKeyword(k) {
 // src/dockerfile/parse.ts
 var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
 var JSON_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "CMD", "ENTRYPOINT", "SHELL", "COPY", "ADD", "VOLUME"]);
-function normalizeForAst(text) {
-  return text.replace(/^.*$/gm, (line) => {
-    if (!line.includes("<<")) return line;
-    let out2 = "";
-    let quote = "";
-    for (let i2 = 0; i2 < line.length; i2++) {
-      const c = line[i2];
-      if (quote) {
-        if (c === quote) quote = "";
-        out2 += c;
-        continue;
-      }
-      if (c === '"' || c === "'") {
-        quote = c;
-        out2 += c;
-        continue;
-      }
-      if (c === "<" && line[i2 + 1] === "<" && line[i2 + 2] !== "<" && line[i2 - 1] !== "<") {
-        const m = /^<<(-?)([ \t]+)(["']?[A-Za-z_][^\s]*)/.exec(line.slice(i2));
-        if (m) {
-          out2 += `<<${m[1]}${m[3]}${m[2]}`;
-          i2 += m[0].length - 1;
-          continue;
-        }
-      }
-      out2 += c;
-    }
-    return out2;
-  });
+var DIRECTIVE_RE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*=[ \t]*(.*?)[ \t\r]*$/;
+function isBlank(t) {
+  for (let i2 = 0; i2 < t.length; i2++) {
+    const c = t.charCodeAt(i2);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) return false;
+  }
+  return true;
 }
-function blankLongLines(text) {
-  if (text.length <= 65535) return text;
-  return text.replace(/[^\n]{65536,}/g, (line) => line.slice(0, 1024) + " ".repeat(line.length - 1024));
+function isCommentLine(t) {
+  for (let i2 = 0; i2 < t.length; i2++) {
+    const c = t.charCodeAt(i2);
+    if (c === 35) return true;
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12) return false;
+  }
+  return false;
 }
 function parseText(text) {
   const lines = new LineIndex(text);
   const problems = [];
   const emptyContinuationLines = [];
-  const ast = import_dockerfile_ast.DockerfileParser.parse(blankLongLines(normalizeForAst(text)));
-  const toOffset = (p) => Math.min(lines.lineStart(p.line + 1) + p.character, text.length);
-  const allDirectives = ast.getDirectives().map((d) => {
-    const nr = d.getNameRange();
-    const vr = d.getValueRange();
-    const line = nr.start.line + 1;
-    return {
-      name: d.getName().toLowerCase(),
-      value: d.getValue(),
-      span: { start: lines.lineStart(line), end: lines.lineEnd(line) },
-      valueSpan: { start: toOffset(vr.start), end: toOffset(vr.end) },
+  const hasBom = text.charCodeAt(0) === 65279;
+  const lineCount = lines.lineCount;
+  const directives = [];
+  let line = 1;
+  for (; line <= lineCount; line++) {
+    const start2 = lines.lineStart(line) + (line === 1 && hasBom ? 1 : 0);
+    const end = lines.lineEnd(line);
+    const m = DIRECTIVE_RE.exec(text.slice(start2, end));
+    if (!m || !m[2]) break;
+    const valueStart = start2 + m[0].replace(/[ \t\r]+$/, "").length - m[2].length;
+    directives.push({
+      name: m[1].toLowerCase(),
+      value: m[2],
+      span: { start: lines.lineStart(line), end },
+      valueSpan: { start: valueStart, end: valueStart + m[2].length },
       line
-    };
-  });
-  const firstBad = allDirectives.findIndex((d) => !/^\s*#\s*[A-Za-z][A-Za-z0-9]*\s*=/.test(text.slice(d.span.start, d.span.end)));
-  const directives = firstBad < 0 ? allDirectives : allDirectives.slice(0, firstBad);
-  const notDirectives = firstBad < 0 ? [] : allDirectives.slice(firstBad);
+    });
+  }
   let escape = "\\";
   const escDirective = directives.find((d) => d.name === "escape");
   if (escDirective) {
@@ -80261,44 +75259,54 @@ function parseText(text) {
     seen.add(d.name);
   }
   const comments = [];
-  for (const c of ast.getComments()) {
-    const r = c.getRange();
-    const start2 = toOffset(r.start);
-    const end = toOffset(r.end);
-    const t = text.slice(start2, end);
-    comments.push({ text: t, content: t.replace(/^\s*#/, "").trim(), span: { start: start2, end }, line: r.start.line + 1 });
-  }
-  for (const d of notDirectives) {
-    const start2 = d.span.start + (/^\s*/.exec(text.slice(d.span.start, d.span.end))?.[0].length ?? 0);
-    const t = text.slice(start2, d.span.end);
-    if (!comments.some((c) => c.line === d.line)) comments.push({ text: t, content: t.replace(/^\s*#/, "").trim(), span: { start: start2, end: d.span.end }, line: d.line });
-  }
-  comments.sort((a, b) => a.span.start - b.span.start);
+  const addComment = (l) => {
+    const t = lines.lineText(l);
+    const lead = t.length - t.trimStart().length;
+    const start2 = lines.lineStart(l) + lead + (l === 1 && hasBom && lead === 0 ? 1 : 0);
+    const end = lines.lineEnd(l);
+    const ct = text.slice(start2, end).replace(/[ \t\r]+$/, "");
+    comments.push({ text: ct, content: ct.replace(/^\s*#/, "").trim(), span: { start: start2, end: start2 + ct.length }, line: l });
+  };
+  const continuationComments = [];
   const instructions = [];
   let stage = -1;
-  let consumed = 0;
-  for (const ins of ast.getInstructions()) {
-    let kwStart = toOffset(ins.getInstructionRange().start);
-    const insEnd = toOffset(ins.getRange().end);
-    if (kwStart < consumed) continue;
-    while (kwStart !== void 0) {
-      const built = buildInstruction(text, lines, kwStart, insEnd, escape, problems, emptyContinuationLines, instructions.length);
-      if (built.keyword === "FROM") stage++;
-      const node = { ...built, stage, comments: commentsAbove(comments, lines, built.line) };
-      if (node.trigger) node.trigger.parent = node;
-      instructions.push(node);
-      consumed = built.span.end;
-      kwStart = nextInstructionStart(text, lines, consumed, insEnd);
+  while (line <= lineCount) {
+    const lineStart = lines.lineStart(line);
+    const t = text.slice(lineStart, lines.lineEnd(line));
+    if (isBlank(t) || line === 1 && hasBom && isBlank(t.slice(1))) {
+      line++;
+      continue;
     }
+    if (isCommentLine(line === 1 && hasBom ? t.slice(1) : t)) {
+      addComment(line);
+      line++;
+      continue;
+    }
+    let lead = 0;
+    if (line === 1 && hasBom) lead = 1;
+    while (lead < t.length && (t[lead] === " " || t[lead] === "	")) lead++;
+    const kwStart = lineStart + lead;
+    continuationComments.length = 0;
+    const built = buildInstruction(text, lines, kwStart, text.length, escape, problems, emptyContinuationLines, instructions.length, continuationComments);
+    if (built.keyword === "FROM") stage++;
+    const node = built;
+    node.stage = stage;
+    node.comments = commentsAbove(comments, lines, built.line);
+    if (node.trigger) node.trigger.parent = node;
+    instructions.push(node);
+    for (const l of continuationComments) addComment(l);
+    line = lines.position(Math.max(kwStart, built.span.end)).line + 1;
   }
   if (instructions.length === 0) {
     problems.push({ message: "file with no instructions", span: { start: 0, end: 0 } });
   }
-  for (let l = 1; l <= lines.lineCount; l++) {
-    const start2 = lines.lineStart(l);
-    const end = lines.lineEnd(l);
-    if (Buffer.byteLength(text.slice(start2, Math.min(end, start2 + 65536 * 4)), "utf8") > 65535) {
-      problems.push({ message: "dockerfile line greater than max allowed size of 65535", span: { start: start2, end: Math.min(end, start2 + 1) } });
+  {
+    for (let l = 1; l <= lineCount; l++) {
+      const start2 = lines.lineStart(l);
+      const end = lines.lineEnd(l);
+      if (end - start2 > 21844 && Buffer.byteLength(text.slice(start2, Math.min(end, start2 + 65536 * 4)), "utf8") > 65535) {
+        problems.push({ message: "dockerfile line greater than max allowed size of 65535", span: { start: start2, end: Math.min(end, start2 + 1) } });
+      }
     }
   }
   return {
@@ -80310,17 +75318,8 @@ function parseText(text) {
     instructions,
     problems,
     emptyContinuationLines,
-    hasBom: text.charCodeAt(0) === 65279
+    hasBom
   };
-}
-function nextInstructionStart(text, lines, from, limit) {
-  let line = lines.position(from).line + 1;
-  while (line <= lines.lineCount && lines.lineStart(line) < limit) {
-    const t = lines.lineText(line);
-    if (t.trim() && !/^\s*#/.test(t)) return lines.lineStart(line) + (t.length - t.trimStart().length);
-    line++;
-  }
-  return void 0;
 }
 function commentsAbove(comments, lines, line) {
   const out2 = [];
@@ -80336,7 +75335,7 @@ function commentsAbove(comments, lines, line) {
   }
   return out2;
 }
-function readLogical(text, lines, start2, limit, escape, empty2) {
+function readLogical(text, lines, start2, limit, escape, empty2, commentLines) {
   let chars2 = "";
   const map = [];
   let segStart = start2;
@@ -80344,25 +75343,26 @@ function readLogical(text, lines, start2, limit, escape, empty2) {
   for (; ; ) {
     const lineEnd = lines.lineEnd(line);
     const content = text.slice(segStart, lineEnd);
-    const trimmed = content.replace(/[ \t\r]+$/, "");
+    let trimmedLength = content.length;
+    while (trimmedLength > 0) {
+      const c = content.charCodeAt(trimmedLength - 1);
+      if (c !== 32 && c !== 9 && c !== 13) break;
+      trimmedLength--;
+    }
     let escapes = 0;
-    while (escapes < trimmed.length && trimmed[trimmed.length - 1 - escapes] === escape) escapes++;
+    while (escapes < trimmedLength && content[trimmedLength - 1 - escapes] === escape) escapes++;
     const isCont = escapes % 2 === 1;
     if (isCont && (line >= lines.lineCount || lines.lineStart(line + 1) >= limit)) {
-      const keep = trimmed.length - 1;
-      for (let k = 0; k < keep; k++) {
-        chars2 += content[k];
-        map.push(segStart + k);
-      }
+      const keep = trimmedLength - 1;
+      chars2 += content.slice(0, keep);
+      for (let k = 0; k < keep; k++) map.push(segStart + k);
       map.push(segStart + keep);
       return { logical: { text: chars2, map }, endOffset: lineEnd, endLine: line };
     }
     if (isCont) {
-      const keep = trimmed.length - 1;
-      for (let k = 0; k < keep; k++) {
-        chars2 += content[k];
-        map.push(segStart + k);
-      }
+      const keep = trimmedLength - 1;
+      chars2 += content.slice(0, keep);
+      for (let k = 0; k < keep; k++) map.push(segStart + k);
       let next = line + 1;
       while (next <= lines.lineCount && lines.lineStart(next) < limit) {
         const t = lines.lineText(next);
@@ -80371,7 +75371,8 @@ function readLogical(text, lines, start2, limit, escape, empty2) {
           next++;
           continue;
         }
-        if (/^\s*#/.test(t)) {
+        if (isCommentLine(t)) {
+          commentLines.push(next);
           next++;
           continue;
         }
@@ -80385,11 +75386,9 @@ function readLogical(text, lines, start2, limit, escape, empty2) {
       segStart = lines.lineStart(line);
       continue;
     }
-    for (let k = 0; k < content.length; k++) {
-      if (content[k] === "\r" && k === content.length - 1) break;
-      chars2 += content[k];
-      map.push(segStart + k);
-    }
+    const n = content.length > 0 && content.charCodeAt(content.length - 1) === 13 ? content.length - 1 : content.length;
+    chars2 += content.slice(0, n);
+    for (let k = 0; k < n; k++) map.push(segStart + k);
     map.push(lineEnd);
     return { logical: { text: chars2, map }, endOffset: lineEnd, endLine: line };
   }
@@ -80403,18 +75402,20 @@ function logicalSpan(l, from, to) {
   if (to <= from) return { start: l.map[Math.min(from, l.map.length - 1)], end: l.map[Math.min(from, l.map.length - 1)] };
   return { start: l.map[from], end: l.map[to - 1] + 1 };
 }
-function trimLogical(l) {
-  let a = 0;
+var WS = /\s/;
+function trimLogicalFrom(l, from) {
+  let a = from;
   let b = l.text.length;
-  while (a < b && /\s/.test(l.text[a])) a++;
-  while (b > a && /\s/.test(l.text[b - 1])) b--;
+  while (a < b && WS.test(l.text[a])) a++;
+  while (b > a && WS.test(l.text[b - 1])) b--;
+  if (a === b) return sliceLogical(sliceLogical(l, from), a - from, a - from);
   return sliceLogical(l, a, b);
 }
-function buildInstruction(text, lines, kwStart, insEnd, escape, problems, empty2, index) {
+function buildInstruction(text, lines, kwStart, insEnd, escape, problems, empty2, index, commentLines) {
   let kwEnd = kwStart;
-  while (kwEnd < text.length && !/[\s]/.test(text[kwEnd]) && !(text[kwEnd] === escape && /[\r\n]/.test(text[kwEnd + 1] ?? "\n"))) kwEnd++;
+  while (kwEnd < text.length && !WS.test(text[kwEnd]) && !(text[kwEnd] === escape && /[\r\n]/.test(text[kwEnd + 1] ?? "\n"))) kwEnd++;
   const keywordRaw = text.slice(kwStart, kwEnd);
-  const read = readLogical(text, lines, kwEnd, insEnd, escape, empty2);
+  const read = readLogical(text, lines, kwEnd, insEnd, escape, empty2, commentLines);
   const logical = read.logical;
   const base2 = fromLogical(keywordRaw, { start: kwStart, end: kwEnd }, logical, escape, problems, index);
   let heredocs = [];
@@ -80436,11 +75437,16 @@ function buildInstruction(text, lines, kwStart, insEnd, escape, problems, empty2
     base2.trigger.endLine = endLine;
     base2.trigger.line = lines.position(base2.trigger.keywordSpan.start).line;
   }
-  return { ...base2, heredocs: target === base2 ? heredocs : [], span, line: lines.position(kwStart).line, endLine };
+  if (target === base2) base2.heredocs = heredocs;
+  base2.span = span;
+  base2.line = lines.position(kwStart).line;
+  base2.endLine = endLine;
+  return base2;
 }
 function findHeredocMarkers(rest, escape) {
   const out2 = [];
   const t = rest.text;
+  if (!t.includes("<<")) return out2;
   let quote = "";
   for (let i2 = 0; i2 < t.length; i2++) {
     const c = t[i2];
@@ -80712,7 +75718,7 @@ var MIN_ARGS = {
 function fromLogical(keywordRaw, keywordSpan, logical, escape, problems, index) {
   const keyword = keywordRaw.toUpperCase();
   const { flags: flags2, restStart } = readFlags(logical);
-  const rest = trimLogical(sliceLogical(logical, restStart));
+  const rest = trimLogicalFrom(logical, restStart);
   const restSpan = rest.text.length ? logicalSpan(rest, 0, rest.text.length) : { start: keywordSpan.end, end: keywordSpan.end };
   let form = "shell";
   let json;
@@ -80768,12 +75774,8 @@ function fromLogical(keywordRaw, keywordSpan, logical, escape, problems, index) 
         const kw = m[0];
         const sub = sliceLogical(rest, kw.length);
         const b = fromLogical(kw, logicalSpan(rest, 0, kw.length), sub, escape, problems, index);
-        trigger = {
-          ...b,
-          stage: -1,
-          comments: [],
-          span: logicalSpan(rest, 0, rest.text.length)
-        };
+        b.span = logicalSpan(rest, 0, rest.text.length);
+        trigger = b;
       }
       break;
     }
@@ -80793,14 +75795,19 @@ function fromLogical(keywordRaw, keywordSpan, logical, escape, problems, index) 
     form,
     json,
     invalidJson: invalidJson || void 0,
-    heredocs: [],
+    heredocs: NO_HEREDOCS,
+    stage: -1,
     index,
+    comments: NO_COMMENTS,
     from,
     copy,
     pairs,
-    trigger
+    trigger,
+    parent: void 0
   };
 }
+var NO_HEREDOCS = [];
+var NO_COMMENTS = [];
 function didYouMean(keyword) {
   let best = "";
   let bestD = 3;
@@ -80824,6 +75831,7 @@ function editDistance(a, b) {
 
 // src/dockerfile/shell.ts
 import { fileURLToPath } from "node:url";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
 var parser;
@@ -80832,10 +75840,15 @@ function loadShellParser() {
   if (parser) return Promise.resolve();
   loading ??= (async () => {
     setFlagsFromString("--liftoff-only");
-    const { Parser: Parser2, Language: Language2 } = await Promise.resolve().then(() => (init_tree_sitter(), tree_sitter_exports));
+    setFlagsFromString("--no-wasm-lazy-compilation");
     const require2 = createRequire(import.meta.url);
+    const bytes = await readFile(fileURLToPath(new URL("./tree-sitter-bash.wasm", import.meta.url)));
+    const wasm = globalThis.WebAssembly;
+    const compiling = wasm.compile(bytes);
+    const { Parser: Parser2, Language: Language2 } = await Promise.resolve().then(() => (init_tree_sitter(), tree_sitter_exports));
     await Parser2.init();
-    const lang = await Language2.load(fileURLToPath(new URL("./tree-sitter-bash.wasm", import.meta.url)));
+    await compiling;
+    const lang = await Language2.load(bytes);
     const p = new Parser2();
     p.setLanguage(lang);
     parser = p;
@@ -80849,6 +75862,73 @@ function basename(p) {
 }
 var MAX_SCRIPT_LENGTH = 256 * 1024;
 var MAX_DEPTH = 64;
+var LEAF_TYPES = /* @__PURE__ */ new Set(["word", "raw_string", "number", "variable_name", "string_content", "comment", "ansi_c_string", "special_variable_name", "file_descriptor", "heredoc_start", "heredoc_end", "regex", "extglob_pattern", "test_operator"]);
+var FIELD_PARENTS = /* @__PURE__ */ new Set(["command", "redirected_statement", "file_redirect", "herestring_redirect", "variable_assignment"]);
+var NO_CHILDREN = [];
+var typeNames = [];
+var typeNamed = [];
+var fieldNames = [];
+function tablesFor(p) {
+  if (typeNames.length) return;
+  const lang = p.language;
+  for (let id = 0; id < lang.nodeTypeCount; id++) {
+    typeNames.push(lang.nodeTypeForId(id) ?? "ERROR");
+    typeNamed.push(lang.nodeTypeIsNamed(id));
+  }
+  fieldNames = [null];
+  for (let id = 1; id <= lang.fieldCount; id++) fieldNames.push(lang.fieldNameForId(id));
+}
+var PLAIN_NAME = /^[\w./+@%:,-]+$/;
+var EXPANDS = /[$`]/;
+function copyTree(tree, src) {
+  const c = tree.walk();
+  const read = (withField) => {
+    const id = c.nodeTypeId;
+    const named = id < typeNamed.length ? typeNamed[id] : true;
+    const type = id < typeNames.length ? typeNames[id] : "ERROR";
+    const field = withField ? fieldNames[c.currentFieldId] ?? null : null;
+    if (!named) return { type, named, start: -1, end: -1, field, children: NO_CHILDREN };
+    const start2 = c.startIndex;
+    const end = c.endIndex;
+    let leaf = LEAF_TYPES.has(type);
+    if (type === "command_name") leaf = PLAIN_NAME.test(src.slice(start2, end));
+    else if (type === "string") leaf = !EXPANDS.test(src.slice(start2, end));
+    return { type, named, start: start2, end, field, children: leaf ? NO_CHILDREN : [] };
+  };
+  const root = read(false);
+  const parents = [];
+  if (root.children !== NO_CHILDREN && c.gotoFirstChild()) {
+    parents.push(root);
+    walk: for (; ; ) {
+      const parent = parents[parents.length - 1];
+      const n = read(FIELD_PARENTS.has(parent.type));
+      parent.children.push(n);
+      if (n.children !== NO_CHILDREN && c.gotoFirstChild()) {
+        parents.push(n);
+        continue;
+      }
+      while (!c.gotoNextSibling()) {
+        c.gotoParent();
+        parents.pop();
+        if (parents.length === 0) break walk;
+      }
+    }
+  }
+  c.delete();
+  return root;
+}
+function makeCommand(name2, program, nameWord, args2, assignments, redirects, span, depth, pipeline, piped, conditional) {
+  return { name: name2, program, nameWord, args: args2, assignments, redirects, span, depth, pipeline, piped, conditional };
+}
+function namedChildren(n) {
+  const out2 = [];
+  for (const c of n.children) if (c.named) out2.push(c);
+  return out2;
+}
+function childByField(n, field) {
+  for (const c of n.children) if (c.field === field) return c;
+  return void 0;
+}
 function parseShell(l, depth = 0) {
   if (!parser) throw new Error("shell parser not loaded: call loadShellParser() first");
   if (l.text.length > MAX_SCRIPT_LENGTH || depth > MAX_DEPTH) {
@@ -80857,13 +75937,19 @@ function parseShell(l, depth = 0) {
   }
   const tree = parser.parse(l.text);
   if (!tree) return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
+  tablesFor(parser);
+  const rootHasError = tree.rootNode.hasError;
+  const root = copyTree(tree, l.text);
+  tree.delete();
+  const src = l.text;
   const commands = [];
   let pipelineCounter = 0;
   let hasPipe = false;
-  const span = (n) => mapSpan(l, n.startIndex, n.endIndex);
+  const span = (n) => mapSpan(l, n.start, n.end);
+  const textOf = (n) => n.named ? src.slice(n.start, n.end) : n.type;
   function word(n) {
-    const { value, dynamic } = wordValue(n);
-    return { raw: n.text, value, dynamic, span: span(n) };
+    const { value, dynamic } = wordValue(n, src);
+    return { raw: textOf(n), value, dynamic, span: span(n) };
   }
   let tooDeep = false;
   function visit(n, d, pipeline, piped, conditional) {
@@ -80878,29 +75964,21 @@ function parseShell(l, depth = 0) {
       }
       case "declaration_command":
       case "unset_command": {
-        const kw = n.child(0);
+        const kw = n.children[0];
         const args2 = [];
-        for (const c of n.namedChildren) if (c) args2.push(word(c));
-        commands.push({
-          name: kw?.text ?? "",
-          program: kw?.text ?? "",
-          args: args2,
-          assignments: [],
-          redirects: [],
-          span: span(n),
-          depth: d,
-          pipeline,
-          piped,
-          conditional
-        });
-        for (const c of n.namedChildren) if (c) visitSubstitutions(c, d + 1);
+        const named = namedChildren(n);
+        for (const c of named) args2.push(word(c));
+        const kwText = kw ? textOf(kw) : "";
+        commands.push(makeCommand(kwText, kwText, void 0, args2, [], [], span(n), d, pipeline, piped, conditional));
+        for (const c of named) visitSubstitutions(c, d + 1);
         return;
       }
       case "redirected_statement": {
-        const body2 = n.childForFieldName("body") ?? n.namedChildren[0];
+        const named = namedChildren(n);
+        const body2 = childByField(n, "body") ?? named[0];
         const redirects = [];
-        for (const c of n.namedChildren) {
-          if (!c || c === body2 || c.id === body2?.id) continue;
+        for (const c of named) {
+          if (c === body2) continue;
           redirects.push(...redirectsOf(c));
         }
         if (body2 && body2.type === "command") addCommand(body2, d, pipeline, piped, conditional, redirects);
@@ -80908,30 +75986,30 @@ function parseShell(l, depth = 0) {
           const before = commands.length;
           visit(body2, d, pipeline, piped, conditional);
           if ((body2.type === "list" || body2.type === "pipeline") && redirects.length) {
-            const end = mapSpan(l, body2.startIndex, body2.endIndex).end;
+            const end = mapSpan(l, body2.start, body2.end).end;
             for (let k = commands.length - 1; k >= before; k--) {
               if (commands[k].depth === d && commands[k].span.end === end) {
-                commands[k] = { ...commands[k], redirects: [...commands[k].redirects, ...redirects] };
+                const c = commands[k];
+                commands[k] = makeCommand(c.name, c.program, c.nameWord, c.args, c.assignments, [...c.redirects, ...redirects], c.span, c.depth, c.pipeline, c.piped, c.conditional);
                 break;
               }
             }
           }
         }
-        for (const c of n.namedChildren) if (c && c.type === "heredoc_redirect") visitSubstitutions(c, d + 1);
+        for (const c of named) if (c.type === "heredoc_redirect") visitSubstitutions(c, d + 1);
         return;
       }
       case "pipeline": {
         const id = ++pipelineCounter;
-        const kids = n.namedChildren.filter((c) => !!c);
+        const kids = namedChildren(n);
         if (kids.length > 1) hasPipe = true;
         for (const c of kids) visit(c, d, id, kids.length > 1, conditional);
         return;
       }
       case "list": {
-        const kids = n.children.filter((c) => !!c);
         let afterOr = false;
-        for (const c of kids) {
-          if (!c.isNamed) {
+        for (const c of n.children) {
+          if (!c.named) {
             afterOr = c.type === "||";
             continue;
           }
@@ -80941,7 +76019,7 @@ function parseShell(l, depth = 0) {
       }
       case "subshell":
       case "compound_statement":
-        for (const c of n.namedChildren) if (c) visit(c, d + 1, ++pipelineCounter, false, conditional);
+        for (const c of n.children) if (c.named) visit(c, d + 1, ++pipelineCounter, false, conditional);
         return;
       case "if_statement":
       case "while_statement":
@@ -80954,40 +76032,41 @@ function parseShell(l, depth = 0) {
       case "do_group":
       case "function_definition":
       case "negated_command":
-        for (const c of n.namedChildren) if (c) visit(c, d + 1, ++pipelineCounter, false, true);
+        for (const c of n.children) if (c.named) visit(c, d + 1, ++pipelineCounter, false, true);
         return;
       case "variable_assignment":
       case "variable_assignments":
         visitSubstitutions(n, d + 1);
         return;
       default:
-        for (const c of n.namedChildren) if (c) visit(c, d, ++pipelineCounter, false, conditional);
+        for (const c of n.children) if (c.named) visit(c, d, ++pipelineCounter, false, conditional);
     }
   }
   function redirectsOf(c) {
     if (c.type === "file_redirect" || c.type === "herestring_redirect") {
-      const dest = c.childForFieldName("destination") ?? c.namedChildren.find((x) => x && x.type !== "file_descriptor") ?? null;
-      const op = c.children.find((x) => x && !x.isNamed)?.type ?? ">";
+      const dest = childByField(c, "destination") ?? c.children.find((x) => x.named && x.type !== "file_descriptor");
+      const op = c.children.find((x) => !x.named)?.type ?? ">";
       return [{ op, target: dest ? word(dest) : void 0, span: span(c) }];
     }
     if (c.type === "heredoc_redirect") {
       const out2 = [{ op: "<<", span: span(c) }];
-      for (const x of c.namedChildren) if (x && x.type === "file_redirect") out2.push(...redirectsOf(x));
+      for (const x of c.children) if (x.type === "file_redirect") out2.push(...redirectsOf(x));
       return out2;
     }
     return [];
   }
   function addCommand(n, d, pipeline, piped, conditional, extra) {
-    const nameNode = n.childForFieldName("name");
+    let nameNode;
     const args2 = [];
     const assignments = [];
     const redirects = [...extra];
-    for (const c of n.namedChildren) {
-      if (!c) continue;
+    for (const c of n.children) {
+      if (c.field === "name" && !nameNode) nameNode = c;
+      if (!c.named) continue;
       if (c.type === "variable_assignment") {
-        const nm = c.childForFieldName("name")?.text ?? "";
-        const v = c.childForFieldName("value");
-        assignments.push({ name: nm, value: v ? wordValue(v).value : "", span: span(c) });
+        const nm = childByField(c, "name");
+        const v = childByField(c, "value");
+        assignments.push({ name: nm ? textOf(nm) : "", value: v ? wordValue(v, src).value : "", span: span(c) });
         continue;
       }
       if (c.type === "command_name") continue;
@@ -80998,21 +76077,9 @@ function parseShell(l, depth = 0) {
       if (c.type === "comment") continue;
       args2.push(word(c));
     }
-    const nameWord = nameNode ? word(nameNode.namedChildren[0] ?? nameNode) : void 0;
+    const nameWord = nameNode ? word(nameNode.children.find((x) => x.named) ?? nameNode) : void 0;
     const name2 = nameWord && !nameWord.dynamic ? nameWord.value : "";
-    const cmd = {
-      name: name2,
-      program: basename(name2),
-      nameWord,
-      args: args2,
-      assignments,
-      redirects,
-      span: span(n),
-      depth: d,
-      pipeline,
-      piped,
-      conditional
-    };
+    const cmd = makeCommand(name2, basename(name2), nameWord, args2, assignments, redirects, span(n), d, pipeline, piped, conditional);
     commands.push(cmd);
     if (SHELLS.has(cmd.program)) {
       const ci = args2.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a.value));
@@ -81021,12 +76088,14 @@ function parseShell(l, depth = 0) {
         const inner = innerText(l, script);
         if (inner) {
           const sub = parseShell(inner, d + 1);
-          for (const c of sub.commands) commands.push({ ...c, pipeline: c.pipeline + 1e3 * (pipelineCounter + 1), conditional: c.conditional || conditional });
+          for (const c of sub.commands) {
+            commands.push(makeCommand(c.name, c.program, c.nameWord, c.args, c.assignments, c.redirects, c.span, c.depth, c.pipeline + 1e3 * (pipelineCounter + 1), c.piped, c.conditional || conditional));
+          }
           if (sub.hasPipe) hasPipe = true;
         }
       }
     }
-    for (const c of n.namedChildren) if (c) visitSubstitutions(c, d + 1);
+    for (const c of n.children) if (c.named) visitSubstitutions(c, d + 1);
   }
   function visitSubstitutions(n, d) {
     if (d > MAX_DEPTH) {
@@ -81034,14 +76103,13 @@ function parseShell(l, depth = 0) {
       return;
     }
     if (n.type === "command_substitution" || n.type === "process_substitution") {
-      for (const c of n.namedChildren) if (c) visit(c, d, ++pipelineCounter, false, true);
+      for (const c of n.children) if (c.named) visit(c, d, ++pipelineCounter, false, true);
       return;
     }
-    for (const c of n.namedChildren) if (c) visitSubstitutions(c, d);
+    for (const c of n.children) if (c.named && c.children.length) visitSubstitutions(c, d);
   }
-  visit(tree.rootNode, depth, 0, false, false);
-  const hasError = tree.rootNode.hasError || tooDeep;
-  tree.delete();
+  visit(root, depth, 0, false, false);
+  const hasError = rootHasError || tooDeep;
   commands.sort((a, b) => a.span.start - b.span.start);
   return { text: l.text, map: l.map, commands, hasError, hasPipe, span: mapSpan(l, 0, l.text.length), ...tooDeep ? { skipped: "too-deep" } : {} };
 }
@@ -81071,35 +76139,39 @@ function mapSpan(l, a, b) {
 function unescapeBare(s) {
   return s.replace(/\\(.)/gs, "$1").replace(/\\$/, "");
 }
-function wordValue(n) {
+function wordValue(n, src) {
+  const text = n.named ? src.slice(n.start, n.end) : n.type;
   switch (n.type) {
     case "word":
     case "number":
     case "variable_name":
-      return { value: unescapeBare(n.text), dynamic: false };
+    case "command_name":
+      return { value: text.includes("\\") ? unescapeBare(text) : text, dynamic: false };
     case "raw_string":
-      return { value: n.text.slice(1, -1), dynamic: false };
+      return { value: text.slice(1, -1), dynamic: false };
     case "ansi_c_string":
-      return { value: n.text.slice(2, -1), dynamic: false };
+      return { value: text.slice(2, -1), dynamic: false };
     case "string": {
-      const inner = n.text.slice(1, -1);
-      const dynamic = n.namedChildren.some((c) => c && c.type !== "string_content");
-      return { value: inner.replace(/\\([\\"$`])/g, "$1"), dynamic };
+      const inner = text.slice(1, -1);
+      const dynamic = n.children.some((c) => c.named && c.type !== "string_content");
+      return { value: inner.includes("\\") ? inner.replace(/\\([\\"$`])/g, "$1") : inner, dynamic };
     }
     case "concatenation": {
       let value = "";
       let dynamic = false;
-      for (const c of n.namedChildren) {
-        if (!c) continue;
-        const v = wordValue(c);
+      let anyNamed = false;
+      for (const c of n.children) {
+        if (!c.named) continue;
+        anyNamed = true;
+        const v = wordValue(c, src);
         value += v.value;
         dynamic ||= v.dynamic;
       }
-      if (!n.namedChildren.length) value = n.text;
-      return { value: value || n.text, dynamic };
+      if (!anyNamed) value = text;
+      return { value: value || text, dynamic };
     }
     default:
-      return { value: n.text, dynamic: true };
+      return { value: text, dynamic: true };
   }
 }
 function runScripts(ins) {
@@ -81232,7 +76304,8 @@ var DockerfileSource = class _DockerfileSource {
   shellCache = /* @__PURE__ */ new Map();
   commandCache = /* @__PURE__ */ new Map();
   scopeCache = /* @__PURE__ */ new Map();
-  stageEndScopes;
+  stageScopes;
+  globalScopeCache;
   static parse(path, text, context) {
     return new _DockerfileSource(path, parseText(text), context);
   }
@@ -81310,12 +76383,16 @@ var DockerfileSource = class _DockerfileSource {
   expandGlobal(raw) {
     if (!raw.includes("$")) return raw;
     try {
-      const m = this.globalScope();
+      const m = this.globals();
       const r = processWord(raw, (n) => valueOf(m, n), this.escape);
       return r.error || r.undefinedRefs.length ? raw : r.value;
     } catch {
       return raw;
     }
+  }
+  /** The scope of FROM lines (all global ARGs), computed once. */
+  globals() {
+    return this.globalScopeCache ??= this.globalScope();
   }
   globalScope(upTo) {
     const m = /* @__PURE__ */ new Map();
@@ -81332,34 +76409,52 @@ var DockerfileSource = class _DockerfileSource {
   }
   computeScope(ins) {
     if (ins.stage < 0) {
-      const m2 = this.globalScope(ins);
+      const m = this.globalScope(ins);
       for (const i2 of this.instructions) {
         if (i2.index >= ins.index) break;
-        if (i2.keyword === "ENV") this.applyDeclarations(m2, i2);
+        if (i2.keyword === "ENV") this.applyDeclarations(m, i2);
       }
-      return m2;
+      return m;
     }
-    if (ins.keyword === "FROM") return this.globalScope();
-    const stage = this.stages[ins.stage];
-    const m = this.stageStartScope(stage);
-    for (const i2 of stage.instructions) {
-      if (!this.scopeCache.has(i2) && i2.keyword !== "FROM") this.scopeCache.set(i2, new Map(m));
-      this.applyDeclarations(m, i2);
-    }
-    return this.scopeCache.get(ins) ?? new Map(m);
+    if (ins.keyword === "FROM") return this.globals();
+    const st = this.endScopes()[ins.stage];
+    if (!st) return /* @__PURE__ */ new Map();
+    const list = this.stages[ins.stage].instructions;
+    let k = ins.index - list[0].index;
+    if (list[k] !== ins) k = list.indexOf(ins);
+    return k >= 0 ? this.scopeAt(st, st.versions[k]) : new Map(st.end);
   }
-  stageStartScope(stage) {
+  /** The stage's scope after its first `version` declarations: the end scope with the later ones undone (kept for other instructions). */
+  scopeAt(st, version) {
+    let scope = st.byVersion.get(version);
+    if (!scope) {
+      const m = new Map(st.end);
+      for (let k = st.log.length - 1; k >= version; k--) {
+        const [key, before] = st.log[k];
+        if (before === void 0) m.delete(key);
+        else m.set(key, before);
+      }
+      scope = m;
+      st.byVersion.set(version, scope);
+    }
+    return scope;
+  }
+  stageStartScope(stage, stages) {
     const m = /* @__PURE__ */ new Map();
     for (const p of PROXY_ARGS) m.set(p, { name: p, value: null, kind: "predefined" });
     if (stage.baseStage !== void 0) {
-      const ends = this.endScopes();
-      for (const [k, v] of ends[stage.baseStage]) if (v.kind === "env" || v.kind === "arg") m.set(k, v);
+      for (const [k, v] of stages[stage.baseStage].end) if (v.kind === "env" || v.kind === "arg") m.set(k, v);
     }
     return m;
   }
-  applyDeclarations(m, i2) {
+  /** Apply an ARG or ENV to `m`, recording in `log` what each key was before. */
+  applyDeclarations(m, i2, log2) {
+    const set = (key, b) => {
+      log2?.push([key, m.get(key)]);
+      m.set(key, b);
+    };
     if (i2.keyword === "ARG") {
-      const globals = this.globalScope();
+      const globals = this.globals();
       for (const p of i2.pairs ?? []) {
         const existing = m.get(p.key);
         if (existing?.kind === "env") continue;
@@ -81367,24 +76462,32 @@ var DockerfileSource = class _DockerfileSource {
         if (p.rawValue !== void 0) value = processWord(p.rawValue, (n) => valueOf(m, n), this.escape).value;
         else if (PLATFORM_ARGS.includes(p.key)) value = DEFAULT_PLATFORM[p.key];
         else value = globals.get(p.key)?.value ?? null;
-        m.set(p.key, { name: p.key, value, kind: "arg", at: i2 });
+        set(p.key, { name: p.key, value, kind: "arg", at: i2 });
       }
     } else if (i2.keyword === "ENV") {
-      const before = new Map(m);
-      for (const p of i2.pairs ?? []) {
-        const value = processWord(p.rawValue ?? "", (n) => valueOf(before, n), this.escape).value;
-        m.set(p.key, { name: p.key, value, kind: "env", at: i2 });
-      }
+      const pairs = i2.pairs ?? [];
+      const values = pairs.map((p) => processWord(p.rawValue ?? "", (n) => valueOf(m, n), this.escape).value);
+      pairs.forEach((p, k) => set(p.key, { name: p.key, value: values[k], kind: "env", at: i2 }));
     }
   }
+  /**
+   * One pass over all stages (a stage's base stage always comes earlier): the scope at each stage's end
+   * and the log of its declarations, from which the scope before any of its instructions is rebuilt on
+   * demand (copying a scope for every ARG/ENV line is quadratic in long runs of them).
+   */
   endScopes() {
-    if (this.stageEndScopes) return this.stageEndScopes;
+    if (this.stageScopes) return this.stageScopes;
     const out2 = [];
-    this.stageEndScopes = out2;
+    this.stageScopes = out2;
     for (const st of this.stages) {
-      const m = this.stageStartScope(st);
-      for (const i2 of st.instructions) this.applyDeclarations(m, i2);
-      out2.push(m);
+      const m = this.stageStartScope(st, out2);
+      const log2 = [];
+      const versions = [];
+      for (const i2 of st.instructions) {
+        versions.push(log2.length);
+        if (i2.keyword === "ARG" || i2.keyword === "ENV") this.applyDeclarations(m, i2, log2);
+      }
+      out2.push({ end: m, log: log2, versions, byVersion: /* @__PURE__ */ new Map() });
     }
     return out2;
   }
@@ -81487,8 +76590,32 @@ function applyEdits(text, edits) {
 }
 
 // src/core/messages.ts
+var PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
+var compiledTemplates = /* @__PURE__ */ new Map();
+function compile(template) {
+  let parts2 = compiledTemplates.get(template);
+  if (parts2) return parts2;
+  const out2 = [];
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    out2.push(template.slice(last, m.index), m[1], m[0]);
+    last = m.index + m[0].length;
+  }
+  out2.push(template.slice(last));
+  parts2 = out2;
+  if (compiledTemplates.size >= 2e3) compiledTemplates.clear();
+  compiledTemplates.set(template, parts2);
+  return parts2;
+}
 function interpolate(template, data) {
-  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (m, key) => data && key in data ? String(data[key]) : m);
+  const parts2 = compile(template);
+  let out2 = parts2[0];
+  for (let k = 1; k < parts2.length; k += 3) {
+    const key = parts2[k];
+    out2 += data && key in data ? String(data[key]) : parts2[k + 1];
+    out2 += parts2[k + 2];
+  }
+  return out2;
 }
 
 // src/rules/rule.ts
@@ -81567,13 +76694,23 @@ function computeEnabledRules(rules2, config) {
 function isFindingCode(name2) {
   return /^SC\d{4}$/i.test(name2);
 }
+var severityKeys = /* @__PURE__ */ new WeakMap();
+function keysWithSeverity(config) {
+  let keys = severityKeys.get(config);
+  if (!keys) {
+    keys = Object.entries(config.rules).flatMap(([k, v]) => v.severity ? [[k.toLowerCase(), v.severity]] : []);
+    severityKeys.set(config, keys);
+  }
+  return keys;
+}
 function findingSeverity(config, rule, aliases, base2) {
-  const matching = Object.entries(config.rules).filter(([k, v]) => v.severity && aliases.some((a) => a.toLowerCase() === k.toLowerCase()));
+  const keys = aliases.length ? keysWithSeverity(config) : [];
+  const matching = keys.length ? keys.filter(([k]) => aliases.some((a) => a.toLowerCase() === k)) : [];
   const specific = matching.find(([k]) => isFindingCode(k));
-  if (specific) return specific[1].severity;
+  if (specific) return specific[1];
   const own = config.rules[rule.meta.id] ?? config.rules[rule.meta.code];
   if (own?.severity) return own.severity;
-  if (matching.length) return matching[0][1].severity;
+  if (matching.length) return matching[0][1];
   return base2;
 }
 
@@ -81582,6 +76719,687 @@ var applicabilityRank = { safe: 3, unsafe: 2, "display-only": 1 };
 function withinApplicability(a, max) {
   if (!max) return false;
   return applicabilityRank[a] <= applicabilityRank[max];
+}
+
+// src/dockerfile/shell-queries.ts
+function hasFlag(cmd, ...names2) {
+  return findFlag(cmd, ...names2) !== void 0;
+}
+function findFlag(cmd, ...names2) {
+  const shorts = names2.filter((n) => n.length === 1);
+  const longs = names2.filter((n) => n.length > 1);
+  for (const a of cmd.args) {
+    const v = a.value;
+    if (v === "--") break;
+    if (v.startsWith("--")) {
+      const name2 = v.slice(2).split("=", 1)[0];
+      if (longs.includes(name2)) return a;
+    } else if (v.startsWith("-") && v.length > 1 && !/^-\d/.test(v)) {
+      const letters = v.slice(1);
+      if (longs.includes(letters)) return a;
+      if (shorts.some((s) => letters.includes(s))) return a;
+    }
+  }
+  return void 0;
+}
+function flagValue(cmd, ...names2) {
+  const args2 = cmd.args;
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const v = args2[i2].value;
+    for (const n of names2) {
+      if (n.length > 1) {
+        if (v === `--${n}` || v === `-${n}`) return args2[i2 + 1]?.value;
+        if (v.startsWith(`--${n}=`)) return v.slice(n.length + 3);
+      } else {
+        if (v === `-${n}`) return args2[i2 + 1]?.value;
+        if (v.startsWith(`-${n}`) && !v.startsWith("--")) return v.slice(2);
+      }
+    }
+  }
+  return void 0;
+}
+function positionals(cmd, withValue = []) {
+  const out2 = [];
+  const args2 = cmd.args;
+  let afterDashDash = false;
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const v = args2[i2].value;
+    if (afterDashDash) {
+      out2.push(args2[i2]);
+      continue;
+    }
+    if (v === "--") {
+      afterDashDash = true;
+      continue;
+    }
+    if (v.startsWith("--")) {
+      const name2 = v.slice(2);
+      if (!name2.includes("=") && withValue.includes(name2)) i2++;
+      continue;
+    }
+    if (v.startsWith("-") && v.length > 1) {
+      const name2 = v.slice(1);
+      if (withValue.includes(name2) || name2.length === 1 && withValue.includes(name2)) i2++;
+      continue;
+    }
+    out2.push(args2[i2]);
+  }
+  return out2;
+}
+function isProgram(cmd, ...names2) {
+  return names2.includes(cmd.program);
+}
+function mountsOf(ins) {
+  const target = ins.keyword === "ONBUILD" && ins.trigger ? ins.trigger : ins;
+  const out2 = [];
+  for (const f of target.flags) {
+    if (f.name !== "mount" || f.value === null) continue;
+    const opts = {};
+    for (const o of f.options) opts[o.key] = o.value;
+    if (!f.options.length && f.value) opts.type = "bind";
+    const get = (...k) => k.map((x) => opts[x]).find((v) => v !== void 0);
+    out2.push({
+      type: (opts.type ?? "bind").toLowerCase(),
+      target: get("target", "dst", "destination"),
+      source: get("source", "src"),
+      from: opts.from,
+      id: opts.id,
+      sharing: opts.sharing,
+      options: opts,
+      flag: f
+    });
+  }
+  return out2;
+}
+function normDir(p) {
+  return p.replace(/\/+$/, "") || "/";
+}
+function hasCacheMount(ins, dir) {
+  return mountsOf(ins).some((m) => {
+    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target) return false;
+    const t = normDir(m.target);
+    if (dir instanceof RegExp) return dir.test(t);
+    const d = normDir(dir);
+    return d === t || d.startsWith(t === "/" ? "/" : `${t}/`);
+  });
+}
+function removesPath(cmds, path) {
+  return cmds.some(
+    (c) => isProgram(c, "rm") && positionals(c).some((a) => {
+      const v = a.value.replace(/\/\*+$/, "").replace(/\/+$/, "");
+      return path instanceof RegExp ? path.test(a.value) || path.test(v) : v === normDir(path) || normDir(path).startsWith(`${v}/`);
+    })
+  );
+}
+
+// src/dockerfile/package-queries.ts
+function argsFrom(cmd, k) {
+  return { ...cmd, args: cmd.args.slice(k) };
+}
+var APT_WITH_VALUE = ["t", "target-release", "default-release", "o", "option", "c", "config-file", "a", "host-architecture"];
+function aptGetInstall(cmd, withApt = true) {
+  if (cmd.program !== "apt-get" && !(withApt && cmd.program === "apt")) return void 0;
+  const pos = positionals(cmd, APT_WITH_VALUE);
+  if (pos[0]?.value !== "install") return void 0;
+  return { tool: cmd.program, install: pos[0], packages: pos.slice(1) };
+}
+function isAptUpdate(cmd) {
+  if (cmd.program !== "apt-get" && cmd.program !== "apt" && cmd.program !== "aptitude") return false;
+  return positionals(cmd, APT_WITH_VALUE)[0]?.value === "update";
+}
+function aptOptions(cmd) {
+  const out2 = /* @__PURE__ */ new Map();
+  const a = cmd.args;
+  for (let i2 = 0; i2 < a.length; i2++) {
+    const v = a[i2].value;
+    let opt;
+    if (v === "-o" || v === "--option") opt = a[i2 + 1]?.value;
+    else if (v.startsWith("--option=")) opt = v.slice("--option=".length);
+    else if (/^-o./.test(v)) opt = v.slice(2);
+    if (!opt) continue;
+    const eq = opt.indexOf("=");
+    if (eq > 0) out2.set(opt.slice(0, eq).toLowerCase(), opt.slice(eq + 1).toLowerCase());
+  }
+  return out2;
+}
+var TRUE = /^(1|yes|true|on)$/i;
+var FALSE = /^(0|no|false|off)$/i;
+function aptQuietLevel(cmd) {
+  let level = 0;
+  for (const a of cmd.args) {
+    const v = a.value;
+    if (v === "--") break;
+    let m;
+    if (m = /^(?:-q|--quiet)=(\d+)$/.exec(v)) level += Number(m[1]);
+    else if (v === "--quiet") level++;
+    else if (/^-[a-zA-Z]+$/.test(v) && !v.startsWith("--")) {
+      const letters = v.slice(1).split("o", 1)[0];
+      level += [...letters].filter((c) => c === "q").length;
+    }
+  }
+  return level;
+}
+function aptAssumesYes(cmd) {
+  for (const a of cmd.args) {
+    const v = a.value;
+    if (v === "--") break;
+    if (/^--(yes|assume-yes)(=.*)?$/.test(v)) return !/=(0|no|false|off)$/i.test(v);
+    if (/^-[a-zA-Z]+$/.test(v) && v.slice(1).split("o", 1)[0].includes("y")) return true;
+  }
+  if (aptQuietLevel(cmd) >= 2) return true;
+  const y = aptOptions(cmd).get("apt::get::assume-yes");
+  return y !== void 0 && TRUE.test(y);
+}
+function aptSkipsRecommends(cmd) {
+  for (const a of cmd.args) {
+    if (a.value === "--") break;
+    if (a.value === "--no-install-recommends") return true;
+  }
+  const r = aptOptions(cmd).get("apt::install-recommends");
+  return r !== void 0 && FALSE.test(r);
+}
+var APK_WITH_VALUE = [
+  "t",
+  "virtual",
+  "X",
+  "repository",
+  "p",
+  "root",
+  "keys-dir",
+  "repositories-file",
+  "arch",
+  "cache-dir",
+  "cache-max-age",
+  "wait",
+  "timeout",
+  "force-binary-stdout"
+];
+function apkAdd(cmd) {
+  if (cmd.program !== "apk") return void 0;
+  const pos = operands(cmd, APK_WITH_VALUE);
+  if (pos[0]?.value !== "add") return void 0;
+  return { add: pos[0], packages: pos.slice(1) };
+}
+function operands(cmd, withValue) {
+  const out2 = [];
+  const a = cmd.args;
+  for (let i2 = 0; i2 < a.length; i2++) {
+    const v = a[i2].value;
+    if (v === "--") {
+      out2.push(...a.slice(i2 + 1));
+      break;
+    }
+    if (v.startsWith("--")) {
+      if (!v.includes("=") && withValue.includes(v.slice(2))) i2++;
+      continue;
+    }
+    if (v.startsWith("-") && v.length > 1) {
+      const last = v[v.length - 1];
+      if (withValue.includes(last) && v.length >= 2 && /^-[a-zA-Z]+$/.test(v)) i2++;
+      continue;
+    }
+    out2.push(a[i2]);
+  }
+  return out2;
+}
+var PIP_WITH_VALUE = [
+  "r",
+  "requirement",
+  "c",
+  "constraint",
+  "e",
+  "editable",
+  "i",
+  "index-url",
+  "extra-index-url",
+  "f",
+  "find-links",
+  "trusted-host",
+  "t",
+  "target",
+  "prefix",
+  "root",
+  "b",
+  "build",
+  "src",
+  "upgrade-strategy",
+  "platform",
+  "python-version",
+  "implementation",
+  "abi",
+  "root-user-action",
+  "log",
+  "log-file",
+  "proxy",
+  "retries",
+  "timeout",
+  "exists-action",
+  "cert",
+  "client-cert",
+  "cache-dir",
+  "progress-bar",
+  "global-option",
+  "install-option",
+  "C",
+  "config-settings",
+  "no-binary",
+  "only-binary",
+  "report",
+  "group",
+  "python",
+  "pip-args",
+  "suffix",
+  "preinstall",
+  "index-url"
+];
+function pipInstall(cmd, withPipx = false) {
+  let from = 0;
+  let tool = cmd.program;
+  if (/^python(\d(\.\d+)?)?$/.test(cmd.program)) {
+    const m = cmd.args.findIndex((a) => a.value === "-m");
+    if (m < 0 || !/^pip(\d(\.\d+)?)?$/.test(cmd.args[m + 1]?.value ?? "")) return void 0;
+    from = m + 2;
+    tool = cmd.args[m + 1].value;
+  } else if (!/^pip(\d(\.\d+)?)?$/.test(cmd.program) && !(withPipx && cmd.program === "pipx")) {
+    return void 0;
+  }
+  const sub = argsFrom(cmd, from);
+  const first = positionals(sub, ["log", "proxy", "retries", "timeout", "cert", "client-cert", "cache-dir", "exists-action", "python"])[0];
+  if (first?.value !== "install") return void 0;
+  const k = sub.args.indexOf(first);
+  return { tool, install: first, rest: argsFrom(sub, k + 1) };
+}
+var PIP_INSTALL_WITH_VALUE = PIP_WITH_VALUE;
+var NPM_INSTALL = /* @__PURE__ */ new Set(["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add"]);
+var NPM_WITH_VALUE = [
+  "registry",
+  "loglevel",
+  "prefix",
+  "cache",
+  "tag",
+  "userconfig",
+  "globalconfig",
+  "w",
+  "workspace",
+  "omit",
+  "include",
+  "install-strategy",
+  "before",
+  "location",
+  "scope",
+  "otp",
+  "auth-type",
+  "script-shell",
+  "C"
+];
+function npmInstall(cmd) {
+  if (cmd.program !== "npm") return void 0;
+  const pos = operands(cmd, NPM_WITH_VALUE);
+  if (!pos[0] || !NPM_INSTALL.has(pos[0].value)) return void 0;
+  return { install: pos[0], packages: pos.slice(1) };
+}
+var shellCache = /* @__PURE__ */ new WeakMap();
+function shellAt(source, ins) {
+  const top = ins.parent ?? ins;
+  let all = shellCache.get(source);
+  if (!all) {
+    all = /* @__PURE__ */ new Map();
+    const endOfStage = /* @__PURE__ */ new Map();
+    let shell;
+    for (const i2 of source.instructions) {
+      if (i2.keyword === "FROM" && i2.stage >= 0) {
+        const st = source.stages[i2.stage];
+        shell = st.baseStage !== void 0 ? endOfStage.get(st.baseStage) : void 0;
+      }
+      all.set(i2, shell);
+      if (i2.keyword === "SHELL" && i2.json) shell = i2.json.values;
+      if (i2.stage >= 0) endOfStage.set(i2.stage, shell);
+    }
+    shellCache.set(source, all);
+  }
+  return all.get(top);
+}
+function externalBase(source, stage) {
+  return source.stageChain(stage)[0]?.base;
+}
+var WRAPPERS = {
+  sudo: {
+    withValue: ["u", "g", "h", "p", "C", "D", "r", "t", "U", "T", "c", "user", "group", "host", "prompt", "close-from", "chdir", "role", "type", "other-user", "command-timeout", "login-class"],
+    assignments: true,
+    noCommand: ["l", "list", "v", "validate", "k", "K", "reset-timestamp", "remove-timestamp", "e", "edit", "V", "version", "h", "help"]
+  },
+  doas: { withValue: ["u", "C"], noCommand: ["L"] },
+  env: { withValue: ["u", "unset", "C", "chdir"], assignments: true, noCommand: ["S", "split-string"] },
+  nice: { withValue: ["n", "adjustment"] },
+  nohup: { withValue: [] },
+  time: { withValue: ["f", "format", "o", "output"] },
+  command: { withValue: [], noCommand: ["v", "V"] },
+  exec: { withValue: ["a"] }
+};
+function effectiveCommand(cmd) {
+  if (!WRAPPERS[cmd.program]) return cmd;
+  let c = effectiveCache.get(cmd);
+  if (!c) {
+    c = unwrap(cmd);
+    effectiveCache.set(cmd, c);
+  }
+  return c;
+}
+var effectiveCache = /* @__PURE__ */ new WeakMap();
+function unwrap(cmd) {
+  let c = cmd;
+  for (let guard = 0; guard < 8; guard++) {
+    const spec = WRAPPERS[c.program];
+    if (!spec) return c;
+    const a = c.args;
+    const assignments = [...c.assignments];
+    let k = 0;
+    let stop2 = false;
+    for (; k < a.length; k++) {
+      const v = a[k].value;
+      if (a[k].dynamic && v.startsWith("$")) return c;
+      if (v === "--") {
+        k++;
+        break;
+      }
+      if (v.startsWith("--")) {
+        const name3 = v.slice(2).split("=", 1)[0];
+        if (spec.noCommand?.includes(name3)) stop2 = true;
+        if (!v.includes("=") && spec.withValue.includes(name3)) k++;
+        continue;
+      }
+      if (v === "-" && c.program === "env") continue;
+      if (v.startsWith("-") && v.length > 1) {
+        if (c.program === "nice" && /^-\d+$/.test(v)) continue;
+        const letters = v.slice(1);
+        for (let j = 0; j < letters.length; j++) {
+          if (spec.noCommand?.includes(letters[j])) stop2 = true;
+          if (spec.withValue.includes(letters[j])) {
+            if (j === letters.length - 1) k++;
+            break;
+          }
+        }
+        continue;
+      }
+      if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) {
+        const eq = v.indexOf("=");
+        assignments.push({ name: v.slice(0, eq), value: v.slice(eq + 1), span: a[k].span });
+        continue;
+      }
+      break;
+    }
+    if (stop2 || k >= a.length) return c;
+    const nameWord = a[k];
+    const name2 = nameWord.dynamic ? "" : nameWord.value;
+    c = { ...c, name: name2, program: baseName(name2), nameWord, args: a.slice(k + 1), assignments };
+  }
+  return c;
+}
+function baseName(p) {
+  const i2 = p.lastIndexOf("/");
+  return i2 >= 0 ? p.slice(i2 + 1) : p;
+}
+var packageCommandCache = /* @__PURE__ */ new WeakMap();
+function packageCommands(source, ins) {
+  const cmds = source.commands(ins);
+  let out2 = packageCommandCache.get(cmds);
+  if (!out2) {
+    out2 = cmds.map(effectiveCommand);
+    packageCommandCache.set(cmds, out2);
+  }
+  return out2;
+}
+function fedByYes(all, cmd) {
+  return cmd.piped && all.some((c) => c.pipeline === cmd.pipeline && c.span.end <= cmd.span.start && effectiveCommand(c).program === "yes");
+}
+var RPM_WITH_VALUE = [
+  "c",
+  "config",
+  "x",
+  "exclude",
+  "d",
+  "debuglevel",
+  "e",
+  "errorlevel",
+  "R",
+  "randomwait",
+  "setopt",
+  "enablerepo",
+  "disablerepo",
+  "repo",
+  "repoid",
+  "repofrompath",
+  "installroot",
+  "releasever",
+  "forcearch",
+  "downloaddir",
+  "destdir",
+  "color",
+  "comment",
+  "rpmverbosity",
+  "advisory",
+  "advisories",
+  "bz",
+  "bzs",
+  "cve",
+  "cves",
+  "sec-severity",
+  "secseverity",
+  "disableexcludes",
+  "disableplugin",
+  "enableplugin",
+  "noplugins-except",
+  "use-host-config",
+  "from-repo"
+];
+var RPM_ACTIONS = {
+  install: "install",
+  in: "install",
+  localinstall: "install",
+  reinstall: "reinstall",
+  rei: "reinstall",
+  upgrade: "upgrade",
+  up: "upgrade",
+  update: "upgrade",
+  "upgrade-minimal": "upgrade-minimal",
+  "up-min": "upgrade-minimal",
+  "update-minimal": "upgrade-minimal",
+  remove: "remove",
+  rm: "remove",
+  erase: "remove",
+  autoremove: "autoremove",
+  downgrade: "downgrade",
+  dg: "downgrade",
+  "distro-sync": "distro-sync",
+  dsync: "distro-sync",
+  distrosync: "distro-sync",
+  "distribution-synchronization": "distro-sync",
+  swap: "swap",
+  builddep: "builddep",
+  "build-dep": "builddep",
+  groupinstall: "group install",
+  groupupdate: "group upgrade",
+  groupremove: "group remove",
+  groupinfo: "group info",
+  grouplist: "group list",
+  clean: "clean",
+  makecache: "makecache"
+};
+var RPM_PROGRAMS = ["yum", "dnf", "dnf5", "dnf-3", "tdnf", "microdnf"];
+function rpmCommand(cmd) {
+  const p = cmd.program;
+  const family = p === "yum" ? "yum" : p === "dnf" || p === "dnf5" || p === "dnf-3" || p === "tdnf" ? "dnf" : p === "microdnf" ? "microdnf" : void 0;
+  if (!family) return void 0;
+  const pos = operands(cmd, RPM_WITH_VALUE);
+  const verb = pos[0];
+  if (!verb) return void 0;
+  if (verb.value === "module" || verb.value === "group" || verb.value === "groups") {
+    const sub = pos[1];
+    if (!sub) return void 0;
+    const s = RPM_ACTIONS[sub.value] ?? sub.value;
+    return { family, tool: p, verb, action: `${verb.value === "module" ? "module" : "group"} ${s}`, actionWord: sub, operands: pos.slice(2) };
+  }
+  const action = RPM_ACTIONS[verb.value];
+  if (!action) return void 0;
+  return { family, tool: p, verb, action, actionWord: verb, operands: pos.slice(1) };
+}
+var RPM_PROMPTS = /^(install|reinstall|upgrade|upgrade-minimal|remove|autoremove|downgrade|distro-sync|swap|builddep|group (install|upgrade|remove|mark)|module (install|enable|disable|reset|remove|switch-to|update|upgrade))$/;
+var RPM_FILLS = /^(install|reinstall|upgrade|upgrade-minimal|downgrade|distro-sync|swap|builddep|group (install|upgrade)|module (install|update|upgrade|switch-to))$/;
+function rpmPrompts(r) {
+  return RPM_PROMPTS.test(r.action);
+}
+function rpmFillsCache(r) {
+  return RPM_FILLS.test(r.action);
+}
+function rpmAssumesYes(cmd) {
+  for (const a2 of cmd.args) {
+    const v = a2.value;
+    if (v === "--") break;
+    if (/^--(assumeyes|assume-yes|yes)$/.test(v)) return true;
+    if (/^-[a-zA-Z]+$/.test(v) && v.slice(1).includes("y")) {
+      const letters = v.slice(1);
+      const cut = [...letters].findIndex((ch) => RPM_WITH_VALUE.includes(ch));
+      if ((cut < 0 ? letters : letters.slice(0, cut + 1)).includes("y")) return true;
+    }
+  }
+  const a = cmd.args.map((w) => w.value);
+  for (let k = 0; k < a.length; k++) {
+    const opt = a[k] === "--setopt" ? a[k + 1] : a[k].startsWith("--setopt=") ? a[k].slice("--setopt=".length) : void 0;
+    if (opt && /^assumeyes=(1|true|yes|on)$/i.test(opt)) return true;
+  }
+  return false;
+}
+function isRpmCleanAll(cmd, family) {
+  const r = rpmCommand(cmd);
+  return !!r && r.family === family && r.action === "clean" && r.operands.some((o) => o.value === "all");
+}
+var ZYPPER_GLOBAL_WITH_VALUE = ["c", "config", "userdata", "s", "table-style", "D", "reposd-dir", "C", "cache-dir", "raw-cache-dir", "solv-cache-dir", "pkg-cache-dir", "p", "plus-repo", "plus-content", "R", "root", "installroot", "releasever", "disable-repositories"];
+var ZYPPER_CMD_WITH_VALUE = ["r", "repo", "from", "t", "type", "download", "C", "capability"];
+var ZYPPER_ACTIONS = {
+  install: "install",
+  in: "install",
+  remove: "remove",
+  rm: "remove",
+  update: "update",
+  up: "update",
+  patch: "patch",
+  "dist-upgrade": "dist-upgrade",
+  dup: "dist-upgrade",
+  "source-install": "source-install",
+  si: "source-install",
+  "install-new-recommends": "install-new-recommends",
+  inr: "install-new-recommends",
+  clean: "clean",
+  cc: "clean",
+  refresh: "refresh",
+  ref: "refresh"
+};
+function zypperCommand(cmd) {
+  if (cmd.program !== "zypper") return void 0;
+  const verb = operands(cmd, ZYPPER_GLOBAL_WITH_VALUE)[0];
+  if (!verb) return void 0;
+  const action = ZYPPER_ACTIONS[verb.value];
+  if (!action) return void 0;
+  const k = cmd.args.indexOf(verb);
+  const rest = argsFrom(cmd, k + 1);
+  return { verb, action, globals: cmd.args.slice(0, k), rest, operands: operands(rest, ZYPPER_CMD_WITH_VALUE) };
+}
+function zypperPrompts(z) {
+  return ["install", "remove", "update", "patch", "dist-upgrade", "source-install", "install-new-recommends"].includes(z.action);
+}
+function zypperFillsCache(z) {
+  return ["install", "update", "patch", "dist-upgrade", "source-install", "install-new-recommends"].includes(z.action);
+}
+function zypperNonInteractive(cmd, z) {
+  if (findFlag(cmd, "n", "non-interactive")) return true;
+  return findFlag(z.rest, "y", "no-confirm") !== void 0;
+}
+var GEM_WITH_VALUE = ["v", "version", "i", "install-dir", "n", "bindir", "build-root", "s", "source", "P", "trust-policy", "g", "file", "platform", "config-file", "document", "target-rbconfig", "p", "http-proxy"];
+var GEM_BOOLEAN = /^--(no-)?(document|ri|rdoc|user-install|conservative|minimal-deps|force|prerelease|pre|default|env-shebang|norc|backtrace|debug|quiet|silent|verbose|wrappers|format-executable|ignore-dependencies|development|development-all|lock|suggestions|post-install-message|explain|clear-sources|update-sources|vendor|http-proxy)$/;
+function gemInstall(cmd) {
+  if (!/^gem\d*(\.\d+)*$/.test(cmd.program)) return void 0;
+  const a = cmd.args;
+  let k = 0;
+  while (k < a.length && a[k].value.startsWith("-")) k += GEM_WITH_VALUE.includes(a[k].value.replace(/^--?/, "")) ? 2 : 1;
+  const install = a[k];
+  if (!install || install.value !== "install" && install.value !== "i") return void 0;
+  const packages = [];
+  let version;
+  for (let i2 = k + 1; i2 < a.length; i2++) {
+    const v = a[i2].value;
+    if (v === "--") break;
+    if (v.startsWith("-") && v.length > 1) {
+      const name2 = v.startsWith("--") ? v.slice(2).split("=", 1)[0] : v.slice(1, 2);
+      if (name2 === "v" || name2 === "version") version = a[i2];
+      if (v.includes("=") || !v.startsWith("--") && v.length > 2) continue;
+      if (GEM_WITH_VALUE.includes(name2)) i2++;
+      else if (v.startsWith("--") && !GEM_BOOLEAN.test(v) && /^(true|false|yes|no|on|off)$/i.test(a[i2 + 1]?.value ?? "")) i2++;
+      continue;
+    }
+    packages.push(a[i2]);
+  }
+  return { install, packages, version };
+}
+var GO_WITH_VALUE = ["o", "C", "p", "ldflags", "gcflags", "asmflags", "gccgoflags", "tags", "mod", "modfile", "pkgdir", "buildmode", "compiler", "installsuffix", "overlay", "pgo", "toolexec", "exec", "coverpkg", "covermode", "buildvcs", "reuse"];
+function goModuleCommand(cmd) {
+  if (cmd.program !== "go") return void 0;
+  const a = cmd.args;
+  const verb = a[0];
+  if (!verb || !["install", "get", "run"].includes(verb.value)) return void 0;
+  const packages = [];
+  for (let i2 = 1; i2 < a.length; i2++) {
+    const v = a[i2].value;
+    if (v === "--") continue;
+    if (v.startsWith("-") && v.length > 1) {
+      const name2 = v.replace(/^--?/, "").split("=", 1)[0];
+      if (!v.includes("=") && GO_WITH_VALUE.includes(name2)) i2++;
+      continue;
+    }
+    packages.push(a[i2]);
+    if (verb.value === "run") break;
+  }
+  return { verb, packages };
+}
+function layerShips(ins, shipped) {
+  if (ins.parent) return true;
+  return ins.stage < 0 || shipped.has(ins.stage);
+}
+function uncleanedFill(cmds, fills, cleans) {
+  const filling = cmds.filter((c) => fills(c));
+  if (!filling.length) return void 0;
+  let lastClean = -1;
+  for (const c of cmds) if (cleans(c)) lastClean = Math.max(lastClean, c.span.start);
+  return filling.find((c) => c.span.start > lastClean);
+}
+function removesAny(cmd, dirs) {
+  return cmd.program === "rm" && dirs.some((d) => removesPath([cmd], d));
+}
+function setInScript(source, ins, name2) {
+  const text = source.shell(ins).map((s) => s.text).join("\n");
+  const n = name2.replace(/[^A-Za-z0-9_]/g, "");
+  return new RegExp(`(^|[\\s;&|(])${n}=|\\bfor\\s+${n}\\b|\\bread\\b[^;&|\\n]*\\b${n}\\b|\\b(export|local|declare|typeset|readonly)\\s+(-\\w+\\s+)*${n}\\b`).test(text);
+}
+function declaredInFile(source, name2) {
+  return source.instructions.some((i2) => (i2.keyword === "ARG" || i2.keyword === "ENV") && (i2.pairs ?? []).some((p) => p.key === name2));
+}
+function packageSpecs(source, ins, w) {
+  if (!w.dynamic) return [w.value];
+  if (/\$\(|`/.test(w.raw)) return void 0;
+  const e = source.expand(ins, w.raw);
+  if (e.error) return void 0;
+  if (e.refs.some((r) => setInScript(source, ins, r.name))) return void 0;
+  if (e.undefinedRefs.some((r) => !declaredInFile(source, r.name))) return void 0;
+  const scope = source.scope(ins);
+  if (e.refs.some((r) => scope.get(r.name)?.value === null)) return void 0;
+  if (/^["']?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?["']?$/.test(w.raw) && e.undefinedRefs.length) return void 0;
+  const quoted = /^"/.test(w.raw);
+  return quoted ? [e.value] : e.value.split(/\s+/).filter(Boolean);
+}
+function rpmSpecPinned(spec, module2) {
+  if (/\.rpm$/i.test(spec) || spec.includes("/") || spec.startsWith("@")) return true;
+  if (module2) return spec.includes(":");
+  const dash = spec.lastIndexOf("-");
+  return dash > 0 && /^\d/.test(spec.slice(dash + 1));
 }
 
 // src/dockerfile/pragmas.ts
@@ -81611,6 +77429,11 @@ function readPragmas(comments, directives, instructions, text) {
     if (c.skip.length) suppressions.push({ names: c.skip, comment: check, origin: "buildkit" });
   }
   const directiveLines = new Set(directives.map((d) => d.line));
+  const stageRange = (ins) => {
+    if (!ins || ins.keyword !== "FROM") return ins?.span;
+    const nextFrom = instructions.find((i2) => i2.keyword === "FROM" && i2.index > ins.index);
+    return { start: ins.span.start, end: nextFrom ? nextFrom.span.start : text.length };
+  };
   const nextInstruction = (c) => {
     const ins = instructions.find((i2) => i2.span.start > c.span.end);
     if (!ins) return void 0;
@@ -81621,11 +77444,7 @@ function readPragmas(comments, directives, instructions, text) {
   for (const c of comments) {
     if (directiveLines.has(c.line)) continue;
     const t = c.text.trim();
-    const stageRange = (ins) => {
-      if (!ins || ins.keyword !== "FROM") return ins?.span;
-      const nextFrom = instructions.find((i2) => i2.keyword === "FROM" && i2.index > ins.index);
-      return { start: ins.span.start, end: nextFrom ? nextFrom.span.start : text.length };
-    };
+    if (!/ballast|hadolint|^#\s*check\s*=/i.test(t)) continue;
     let m = BALLAST.exec(t);
     if (m) {
       const scope = (m[1] ?? "").trim().toLowerCase();
@@ -81698,6 +77517,27 @@ function dockerfileRules(all) {
   }
   return list;
 }
+var programTests = /* @__PURE__ */ new WeakMap();
+function programTest(programs) {
+  let t = programTests.get(programs);
+  if (!t) {
+    const names2 = programs.filter((p) => typeof p === "string");
+    const patterns = programs.filter((p) => typeof p !== "string");
+    t = (present) => {
+      for (const n of names2) if (present.has(n)) return true;
+      for (const re of patterns) for (const p of present) if (re.test(p)) return true;
+      return false;
+    };
+    programTests.set(programs, t);
+  }
+  return t;
+}
+function programsIn(source, ins) {
+  const out2 = /* @__PURE__ */ new Set();
+  for (const c of source.commands(ins)) out2.add(c.program);
+  for (const c of packageCommands(source, ins)) out2.add(c.program);
+  return out2;
+}
 function lintSource(source, options) {
   const config = options.config ?? DEFAULT_CONFIG;
   const enabled = enabledRules(dockerfileRules(options.rules), config);
@@ -81737,6 +77577,7 @@ function lintSource(source, options) {
       facts: r.facts
     });
   };
+  const reporter = (rule, severity) => (r) => report2(rule, severity, r);
   const visitors = [];
   for (const e of enabled) {
     const rule = e.rule;
@@ -81745,7 +77586,7 @@ function lintSource(source, options) {
       options: e.options,
       source,
       settings: config.settings,
-      report: (r) => report2(rule, e.severity, r)
+      report: reporter(rule, e.severity)
     });
     visitors.push({ rule, v });
   }
@@ -81765,7 +77606,8 @@ function lintSource(source, options) {
   for (const { rule, v } of visitors) {
     for (const [key, fn] of Object.entries(v)) {
       if (typeof fn !== "function") continue;
-      const h = { rule, fn };
+      const programs = key === "RUN" && rule.meta.programs ? programTest(rule.meta.programs) : void 0;
+      const h = { rule, fn, programs };
       if (key === "stage") stageHooks.push(h);
       else if (key === "stageExit") stageExitHooks.push(h);
       else if (key === "fileExit") fileExitHooks.push(h);
@@ -81792,6 +77634,15 @@ function lintSource(source, options) {
       h.fn(arg);
     }
   };
+  const runRun = (hs, ins) => {
+    if (!hs) return;
+    let present;
+    for (const h of hs) {
+      running = h.rule;
+      if (h.programs && !h.programs(present ??= programsIn(source, ins))) continue;
+      h.fn(ins);
+    }
+  };
   try {
     let current;
     for (const ins of source.instructions) {
@@ -81801,10 +77652,12 @@ function lintSource(source, options) {
         run2(stageHooks, current);
       }
       run2(every, ins);
-      run2(byKeyword.get(ins.keyword), ins);
+      if (ins.keyword === "RUN") runRun(byKeyword.get("RUN"), ins);
+      else run2(byKeyword.get(ins.keyword), ins);
       if (ins.trigger) {
         run2(everyOnbuild, ins.trigger);
-        run2(onbuildByKeyword.get(ins.trigger.keyword), ins.trigger);
+        if (ins.trigger.keyword === "RUN") runRun(onbuildByKeyword.get("RUN"), ins.trigger);
+        else run2(onbuildByKeyword.get(ins.trigger.keyword), ins.trigger);
       }
     }
     if (current) run2(stageExitHooks, current);
@@ -81817,7 +77670,7 @@ function lintSource(source, options) {
   let kept = findings;
   if (!config.disableIgnorePragma) {
     const pragmas = readPragmas(source.comments, source.directives, source.instructions, source.text);
-    kept = findings.filter((f) => {
+    if (pragmas.suppressions.length) kept = findings.filter((f) => {
       if (f.ruleId === SYNTAX_RULE_ID) return true;
       const keys = [f.ruleId, f.code, ...f.aliases].map((k) => k.toLowerCase());
       const at = f.location.kind === "source" ? f.location.span.start : 0;
@@ -81838,13 +77691,14 @@ function compareFindings(a, b) {
   const la = a.location;
   const lb = b.location;
   if (la.kind === "source" && lb.kind === "source") {
-    return la.start.line - lb.start.line || la.start.column - lb.start.column || a.ruleId.localeCompare(b.ruleId);
+    return la.start.line - lb.start.line || la.start.column - lb.start.column || compareText(a.ruleId, b.ruleId);
   }
-  return a.ruleId.localeCompare(b.ruleId);
+  return compareText(a.ruleId, b.ruleId);
 }
 async function lintText(path, text, options) {
-  await loadShellParser();
-  return lintSource(DockerfileSource.parse(path, text, options.context), options);
+  const source = DockerfileSource.parse(path, text, options.context);
+  if (source.instructions.some((i2) => i2.keyword === "RUN" || i2.trigger?.keyword === "RUN")) await loadShellParser();
+  return lintSource(source, options);
 }
 
 // src/engine/provenance.ts
@@ -82152,7 +78006,7 @@ function prepare(results, ctx) {
     const path = subjectPath(result, ctx.cwd);
     const lines = result.source !== void 0 ? new LineIndex(result.source) : void 0;
     const ordered = [...result.findings].sort(
-      (a, b) => offsetOf(a) - offsetOf(b) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message)
+      (a, b) => offsetOf(a) - offsetOf(b) || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message)
     );
     const seen = /* @__PURE__ */ new Map();
     const occurrence = /* @__PURE__ */ new Map();
@@ -82414,7 +78268,7 @@ var sarif = (results, ctx) => {
     const id = p.finding.ruleId;
     if (!metas.has(id)) metas.set(id, ctx.rules.get(id) ?? syntheticMeta(p.finding));
   }
-  const ordered = [...metas.values()].sort((a, b) => a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
+  const ordered = [...metas.values()].sort((a, b) => compareText(a.code, b.code) || compareText(a.id, b.id));
   const index = new Map(ordered.map((m, i2) => [m.id, i2]));
   const out2 = [];
   for (const pr of prepared) {
@@ -82588,12 +78442,12 @@ function assembleStyles() {
         if (colorString.length === 3) {
           colorString = [...colorString].map((character) => character + character).join("");
         }
-        const integer2 = Number.parseInt(colorString, 16);
+        const integer = Number.parseInt(colorString, 16);
         return [
           /* eslint-disable no-bitwise */
-          integer2 >> 16 & 255,
-          integer2 >> 8 & 255,
-          integer2 & 255
+          integer >> 16 & 255,
+          integer >> 8 & 255,
+          integer & 255
           /* eslint-enable no-bitwise */
         ];
       },
@@ -82655,7 +78509,7 @@ var ansi_styles_default = ansiStyles;
 import process2 from "node:process";
 import os from "node:os";
 import tty from "node:tty";
-function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
+function hasFlag2(flag, argv = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
   const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
   const position = argv.indexOf(prefix + flag);
   const terminatorPosition = argv.indexOf("--");
@@ -82663,9 +78517,9 @@ function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : process2.
 }
 var { env } = process2;
 var flagForceColor;
-if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+if (hasFlag2("no-color") || hasFlag2("no-colors") || hasFlag2("color=false") || hasFlag2("color=never")) {
   flagForceColor = 0;
-} else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+} else if (hasFlag2("color") || hasFlag2("colors") || hasFlag2("color=true") || hasFlag2("color=always")) {
   flagForceColor = 1;
 }
 function envForceColor() {
@@ -82700,10 +78554,10 @@ function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
     return 0;
   }
   if (sniffFlags) {
-    if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+    if (hasFlag2("color=16m") || hasFlag2("color=full") || hasFlag2("color=truecolor")) {
       return 3;
     }
-    if (hasFlag("color=256")) {
+    if (hasFlag2("color=256")) {
       return 2;
     }
   }
@@ -83488,674 +79342,6 @@ var add_url_checksum_default = defineRule({
   }
 });
 
-// src/dockerfile/shell-queries.ts
-function hasFlag2(cmd, ...names2) {
-  return findFlag(cmd, ...names2) !== void 0;
-}
-function findFlag(cmd, ...names2) {
-  const shorts = names2.filter((n) => n.length === 1);
-  const longs = names2.filter((n) => n.length > 1);
-  for (const a of cmd.args) {
-    const v = a.value;
-    if (v === "--") break;
-    if (v.startsWith("--")) {
-      const name2 = v.slice(2).split("=", 1)[0];
-      if (longs.includes(name2)) return a;
-    } else if (v.startsWith("-") && v.length > 1 && !/^-\d/.test(v)) {
-      const letters = v.slice(1);
-      if (longs.includes(letters)) return a;
-      if (shorts.some((s) => letters.includes(s))) return a;
-    }
-  }
-  return void 0;
-}
-function flagValue(cmd, ...names2) {
-  const args2 = cmd.args;
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const v = args2[i2].value;
-    for (const n of names2) {
-      if (n.length > 1) {
-        if (v === `--${n}` || v === `-${n}`) return args2[i2 + 1]?.value;
-        if (v.startsWith(`--${n}=`)) return v.slice(n.length + 3);
-      } else {
-        if (v === `-${n}`) return args2[i2 + 1]?.value;
-        if (v.startsWith(`-${n}`) && !v.startsWith("--")) return v.slice(2);
-      }
-    }
-  }
-  return void 0;
-}
-function positionals(cmd, withValue = []) {
-  const out2 = [];
-  const args2 = cmd.args;
-  let afterDashDash = false;
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const v = args2[i2].value;
-    if (afterDashDash) {
-      out2.push(args2[i2]);
-      continue;
-    }
-    if (v === "--") {
-      afterDashDash = true;
-      continue;
-    }
-    if (v.startsWith("--")) {
-      const name2 = v.slice(2);
-      if (!name2.includes("=") && withValue.includes(name2)) i2++;
-      continue;
-    }
-    if (v.startsWith("-") && v.length > 1) {
-      const name2 = v.slice(1);
-      if (withValue.includes(name2) || name2.length === 1 && withValue.includes(name2)) i2++;
-      continue;
-    }
-    out2.push(args2[i2]);
-  }
-  return out2;
-}
-function isProgram(cmd, ...names2) {
-  return names2.includes(cmd.program);
-}
-function mountsOf(ins) {
-  const target = ins.keyword === "ONBUILD" && ins.trigger ? ins.trigger : ins;
-  const out2 = [];
-  for (const f of target.flags) {
-    if (f.name !== "mount" || f.value === null) continue;
-    const opts = {};
-    for (const o of f.options) opts[o.key] = o.value;
-    if (!f.options.length && f.value) opts.type = "bind";
-    const get = (...k) => k.map((x) => opts[x]).find((v) => v !== void 0);
-    out2.push({
-      type: (opts.type ?? "bind").toLowerCase(),
-      target: get("target", "dst", "destination"),
-      source: get("source", "src"),
-      from: opts.from,
-      id: opts.id,
-      sharing: opts.sharing,
-      options: opts,
-      flag: f
-    });
-  }
-  return out2;
-}
-function normDir(p) {
-  return p.replace(/\/+$/, "") || "/";
-}
-function hasCacheMount(ins, dir) {
-  return mountsOf(ins).some((m) => {
-    if (m.type !== "cache" && m.type !== "tmpfs" || !m.target) return false;
-    const t = normDir(m.target);
-    if (dir instanceof RegExp) return dir.test(t);
-    const d = normDir(dir);
-    return d === t || d.startsWith(t === "/" ? "/" : `${t}/`);
-  });
-}
-function removesPath(cmds, path) {
-  return cmds.some(
-    (c) => isProgram(c, "rm") && positionals(c).some((a) => {
-      const v = a.value.replace(/\/\*+$/, "").replace(/\/+$/, "");
-      return path instanceof RegExp ? path.test(a.value) || path.test(v) : v === normDir(path) || normDir(path).startsWith(`${v}/`);
-    })
-  );
-}
-
-// src/dockerfile/package-queries.ts
-function argsFrom(cmd, k) {
-  return { ...cmd, args: cmd.args.slice(k) };
-}
-var APT_WITH_VALUE = ["t", "target-release", "default-release", "o", "option", "c", "config-file", "a", "host-architecture"];
-function aptGetInstall(cmd, withApt = true) {
-  if (cmd.program !== "apt-get" && !(withApt && cmd.program === "apt")) return void 0;
-  const pos = positionals(cmd, APT_WITH_VALUE);
-  if (pos[0]?.value !== "install") return void 0;
-  return { tool: cmd.program, install: pos[0], packages: pos.slice(1) };
-}
-function isAptUpdate(cmd) {
-  if (cmd.program !== "apt-get" && cmd.program !== "apt" && cmd.program !== "aptitude") return false;
-  return positionals(cmd, APT_WITH_VALUE)[0]?.value === "update";
-}
-function aptOptions(cmd) {
-  const out2 = /* @__PURE__ */ new Map();
-  const a = cmd.args;
-  for (let i2 = 0; i2 < a.length; i2++) {
-    const v = a[i2].value;
-    let opt;
-    if (v === "-o" || v === "--option") opt = a[i2 + 1]?.value;
-    else if (v.startsWith("--option=")) opt = v.slice("--option=".length);
-    else if (/^-o./.test(v)) opt = v.slice(2);
-    if (!opt) continue;
-    const eq = opt.indexOf("=");
-    if (eq > 0) out2.set(opt.slice(0, eq).toLowerCase(), opt.slice(eq + 1).toLowerCase());
-  }
-  return out2;
-}
-var TRUE = /^(1|yes|true|on)$/i;
-var FALSE = /^(0|no|false|off)$/i;
-function aptQuietLevel(cmd) {
-  let level = 0;
-  for (const a of cmd.args) {
-    const v = a.value;
-    if (v === "--") break;
-    let m;
-    if (m = /^(?:-q|--quiet)=(\d+)$/.exec(v)) level += Number(m[1]);
-    else if (v === "--quiet") level++;
-    else if (/^-[a-zA-Z]+$/.test(v) && !v.startsWith("--")) {
-      const letters = v.slice(1).split("o", 1)[0];
-      level += [...letters].filter((c) => c === "q").length;
-    }
-  }
-  return level;
-}
-function aptAssumesYes(cmd) {
-  for (const a of cmd.args) {
-    const v = a.value;
-    if (v === "--") break;
-    if (/^--(yes|assume-yes)(=.*)?$/.test(v)) return !/=(0|no|false|off)$/i.test(v);
-    if (/^-[a-zA-Z]+$/.test(v) && v.slice(1).split("o", 1)[0].includes("y")) return true;
-  }
-  if (aptQuietLevel(cmd) >= 2) return true;
-  const y = aptOptions(cmd).get("apt::get::assume-yes");
-  return y !== void 0 && TRUE.test(y);
-}
-function aptSkipsRecommends(cmd) {
-  for (const a of cmd.args) {
-    if (a.value === "--") break;
-    if (a.value === "--no-install-recommends") return true;
-  }
-  const r = aptOptions(cmd).get("apt::install-recommends");
-  return r !== void 0 && FALSE.test(r);
-}
-var APK_WITH_VALUE = [
-  "t",
-  "virtual",
-  "X",
-  "repository",
-  "p",
-  "root",
-  "keys-dir",
-  "repositories-file",
-  "arch",
-  "cache-dir",
-  "cache-max-age",
-  "wait",
-  "timeout",
-  "force-binary-stdout"
-];
-function apkAdd(cmd) {
-  if (cmd.program !== "apk") return void 0;
-  const pos = operands(cmd, APK_WITH_VALUE);
-  if (pos[0]?.value !== "add") return void 0;
-  return { add: pos[0], packages: pos.slice(1) };
-}
-function operands(cmd, withValue) {
-  const out2 = [];
-  const a = cmd.args;
-  for (let i2 = 0; i2 < a.length; i2++) {
-    const v = a[i2].value;
-    if (v === "--") {
-      out2.push(...a.slice(i2 + 1));
-      break;
-    }
-    if (v.startsWith("--")) {
-      if (!v.includes("=") && withValue.includes(v.slice(2))) i2++;
-      continue;
-    }
-    if (v.startsWith("-") && v.length > 1) {
-      const last = v[v.length - 1];
-      if (withValue.includes(last) && v.length >= 2 && /^-[a-zA-Z]+$/.test(v)) i2++;
-      continue;
-    }
-    out2.push(a[i2]);
-  }
-  return out2;
-}
-var PIP_WITH_VALUE = [
-  "r",
-  "requirement",
-  "c",
-  "constraint",
-  "e",
-  "editable",
-  "i",
-  "index-url",
-  "extra-index-url",
-  "f",
-  "find-links",
-  "trusted-host",
-  "t",
-  "target",
-  "prefix",
-  "root",
-  "b",
-  "build",
-  "src",
-  "upgrade-strategy",
-  "platform",
-  "python-version",
-  "implementation",
-  "abi",
-  "root-user-action",
-  "log",
-  "log-file",
-  "proxy",
-  "retries",
-  "timeout",
-  "exists-action",
-  "cert",
-  "client-cert",
-  "cache-dir",
-  "progress-bar",
-  "global-option",
-  "install-option",
-  "C",
-  "config-settings",
-  "no-binary",
-  "only-binary",
-  "report",
-  "group",
-  "python",
-  "pip-args",
-  "suffix",
-  "preinstall",
-  "index-url"
-];
-function pipInstall(cmd, withPipx = false) {
-  let from = 0;
-  let tool = cmd.program;
-  if (/^python(\d(\.\d+)?)?$/.test(cmd.program)) {
-    const m = cmd.args.findIndex((a) => a.value === "-m");
-    if (m < 0 || !/^pip(\d(\.\d+)?)?$/.test(cmd.args[m + 1]?.value ?? "")) return void 0;
-    from = m + 2;
-    tool = cmd.args[m + 1].value;
-  } else if (!/^pip(\d(\.\d+)?)?$/.test(cmd.program) && !(withPipx && cmd.program === "pipx")) {
-    return void 0;
-  }
-  const sub = argsFrom(cmd, from);
-  const first = positionals(sub, ["log", "proxy", "retries", "timeout", "cert", "client-cert", "cache-dir", "exists-action", "python"])[0];
-  if (first?.value !== "install") return void 0;
-  const k = sub.args.indexOf(first);
-  return { tool, install: first, rest: argsFrom(sub, k + 1) };
-}
-var PIP_INSTALL_WITH_VALUE = PIP_WITH_VALUE;
-var NPM_INSTALL = /* @__PURE__ */ new Set(["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add"]);
-var NPM_WITH_VALUE = [
-  "registry",
-  "loglevel",
-  "prefix",
-  "cache",
-  "tag",
-  "userconfig",
-  "globalconfig",
-  "w",
-  "workspace",
-  "omit",
-  "include",
-  "install-strategy",
-  "before",
-  "location",
-  "scope",
-  "otp",
-  "auth-type",
-  "script-shell",
-  "C"
-];
-function npmInstall(cmd) {
-  if (cmd.program !== "npm") return void 0;
-  const pos = operands(cmd, NPM_WITH_VALUE);
-  if (!pos[0] || !NPM_INSTALL.has(pos[0].value)) return void 0;
-  return { install: pos[0], packages: pos.slice(1) };
-}
-var shellCache = /* @__PURE__ */ new WeakMap();
-function shellAt(source, ins) {
-  const top = ins.parent ?? ins;
-  let all = shellCache.get(source);
-  if (!all) {
-    all = /* @__PURE__ */ new Map();
-    const endOfStage = /* @__PURE__ */ new Map();
-    let shell;
-    for (const i2 of source.instructions) {
-      if (i2.keyword === "FROM" && i2.stage >= 0) {
-        const st = source.stages[i2.stage];
-        shell = st.baseStage !== void 0 ? endOfStage.get(st.baseStage) : void 0;
-      }
-      all.set(i2, shell);
-      if (i2.keyword === "SHELL" && i2.json) shell = i2.json.values;
-      if (i2.stage >= 0) endOfStage.set(i2.stage, shell);
-    }
-    shellCache.set(source, all);
-  }
-  return all.get(top);
-}
-function externalBase(source, stage) {
-  return source.stageChain(stage)[0]?.base;
-}
-var WRAPPERS = {
-  sudo: {
-    withValue: ["u", "g", "h", "p", "C", "D", "r", "t", "U", "T", "c", "user", "group", "host", "prompt", "close-from", "chdir", "role", "type", "other-user", "command-timeout", "login-class"],
-    assignments: true,
-    noCommand: ["l", "list", "v", "validate", "k", "K", "reset-timestamp", "remove-timestamp", "e", "edit", "V", "version", "h", "help"]
-  },
-  doas: { withValue: ["u", "C"], noCommand: ["L"] },
-  env: { withValue: ["u", "unset", "C", "chdir"], assignments: true, noCommand: ["S", "split-string"] },
-  nice: { withValue: ["n", "adjustment"] },
-  nohup: { withValue: [] },
-  time: { withValue: ["f", "format", "o", "output"] },
-  command: { withValue: [], noCommand: ["v", "V"] },
-  exec: { withValue: ["a"] }
-};
-function effectiveCommand(cmd) {
-  let c = cmd;
-  for (let guard = 0; guard < 8; guard++) {
-    const spec = WRAPPERS[c.program];
-    if (!spec) return c;
-    const a = c.args;
-    const assignments = [...c.assignments];
-    let k = 0;
-    let stop2 = false;
-    for (; k < a.length; k++) {
-      const v = a[k].value;
-      if (a[k].dynamic && v.startsWith("$")) return c;
-      if (v === "--") {
-        k++;
-        break;
-      }
-      if (v.startsWith("--")) {
-        const name3 = v.slice(2).split("=", 1)[0];
-        if (spec.noCommand?.includes(name3)) stop2 = true;
-        if (!v.includes("=") && spec.withValue.includes(name3)) k++;
-        continue;
-      }
-      if (v === "-" && c.program === "env") continue;
-      if (v.startsWith("-") && v.length > 1) {
-        if (c.program === "nice" && /^-\d+$/.test(v)) continue;
-        const letters = v.slice(1);
-        for (let j = 0; j < letters.length; j++) {
-          if (spec.noCommand?.includes(letters[j])) stop2 = true;
-          if (spec.withValue.includes(letters[j])) {
-            if (j === letters.length - 1) k++;
-            break;
-          }
-        }
-        continue;
-      }
-      if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) {
-        const eq = v.indexOf("=");
-        assignments.push({ name: v.slice(0, eq), value: v.slice(eq + 1), span: a[k].span });
-        continue;
-      }
-      break;
-    }
-    if (stop2 || k >= a.length) return c;
-    const nameWord = a[k];
-    const name2 = nameWord.dynamic ? "" : nameWord.value;
-    c = { ...c, name: name2, program: baseName(name2), nameWord, args: a.slice(k + 1), assignments };
-  }
-  return c;
-}
-function baseName(p) {
-  const i2 = p.lastIndexOf("/");
-  return i2 >= 0 ? p.slice(i2 + 1) : p;
-}
-var packageCommandCache = /* @__PURE__ */ new WeakMap();
-function packageCommands(source, ins) {
-  const cmds = source.commands(ins);
-  let out2 = packageCommandCache.get(cmds);
-  if (!out2) {
-    out2 = cmds.map(effectiveCommand);
-    packageCommandCache.set(cmds, out2);
-  }
-  return out2;
-}
-function fedByYes(all, cmd) {
-  return cmd.piped && all.some((c) => c.pipeline === cmd.pipeline && c.span.end <= cmd.span.start && effectiveCommand(c).program === "yes");
-}
-var RPM_WITH_VALUE = [
-  "c",
-  "config",
-  "x",
-  "exclude",
-  "d",
-  "debuglevel",
-  "e",
-  "errorlevel",
-  "R",
-  "randomwait",
-  "setopt",
-  "enablerepo",
-  "disablerepo",
-  "repo",
-  "repoid",
-  "repofrompath",
-  "installroot",
-  "releasever",
-  "forcearch",
-  "downloaddir",
-  "destdir",
-  "color",
-  "comment",
-  "rpmverbosity",
-  "advisory",
-  "advisories",
-  "bz",
-  "bzs",
-  "cve",
-  "cves",
-  "sec-severity",
-  "secseverity",
-  "disableexcludes",
-  "disableplugin",
-  "enableplugin",
-  "noplugins-except",
-  "use-host-config",
-  "from-repo"
-];
-var RPM_ACTIONS = {
-  install: "install",
-  in: "install",
-  localinstall: "install",
-  reinstall: "reinstall",
-  rei: "reinstall",
-  upgrade: "upgrade",
-  up: "upgrade",
-  update: "upgrade",
-  "upgrade-minimal": "upgrade-minimal",
-  "up-min": "upgrade-minimal",
-  "update-minimal": "upgrade-minimal",
-  remove: "remove",
-  rm: "remove",
-  erase: "remove",
-  autoremove: "autoremove",
-  downgrade: "downgrade",
-  dg: "downgrade",
-  "distro-sync": "distro-sync",
-  dsync: "distro-sync",
-  distrosync: "distro-sync",
-  "distribution-synchronization": "distro-sync",
-  swap: "swap",
-  builddep: "builddep",
-  "build-dep": "builddep",
-  groupinstall: "group install",
-  groupupdate: "group upgrade",
-  groupremove: "group remove",
-  groupinfo: "group info",
-  grouplist: "group list",
-  clean: "clean",
-  makecache: "makecache"
-};
-function rpmCommand(cmd) {
-  const p = cmd.program;
-  const family = p === "yum" ? "yum" : p === "dnf" || p === "dnf5" || p === "dnf-3" || p === "tdnf" ? "dnf" : p === "microdnf" ? "microdnf" : void 0;
-  if (!family) return void 0;
-  const pos = operands(cmd, RPM_WITH_VALUE);
-  const verb = pos[0];
-  if (!verb) return void 0;
-  if (verb.value === "module" || verb.value === "group" || verb.value === "groups") {
-    const sub = pos[1];
-    if (!sub) return void 0;
-    const s = RPM_ACTIONS[sub.value] ?? sub.value;
-    return { family, tool: p, verb, action: `${verb.value === "module" ? "module" : "group"} ${s}`, actionWord: sub, operands: pos.slice(2) };
-  }
-  const action = RPM_ACTIONS[verb.value];
-  if (!action) return void 0;
-  return { family, tool: p, verb, action, actionWord: verb, operands: pos.slice(1) };
-}
-var RPM_PROMPTS = /^(install|reinstall|upgrade|upgrade-minimal|remove|autoremove|downgrade|distro-sync|swap|builddep|group (install|upgrade|remove|mark)|module (install|enable|disable|reset|remove|switch-to|update|upgrade))$/;
-var RPM_FILLS = /^(install|reinstall|upgrade|upgrade-minimal|downgrade|distro-sync|swap|builddep|group (install|upgrade)|module (install|update|upgrade|switch-to))$/;
-function rpmPrompts(r) {
-  return RPM_PROMPTS.test(r.action);
-}
-function rpmFillsCache(r) {
-  return RPM_FILLS.test(r.action);
-}
-function rpmAssumesYes(cmd) {
-  for (const a2 of cmd.args) {
-    const v = a2.value;
-    if (v === "--") break;
-    if (/^--(assumeyes|assume-yes|yes)$/.test(v)) return true;
-    if (/^-[a-zA-Z]+$/.test(v) && v.slice(1).includes("y")) {
-      const letters = v.slice(1);
-      const cut = [...letters].findIndex((ch) => RPM_WITH_VALUE.includes(ch));
-      if ((cut < 0 ? letters : letters.slice(0, cut + 1)).includes("y")) return true;
-    }
-  }
-  const a = cmd.args.map((w) => w.value);
-  for (let k = 0; k < a.length; k++) {
-    const opt = a[k] === "--setopt" ? a[k + 1] : a[k].startsWith("--setopt=") ? a[k].slice("--setopt=".length) : void 0;
-    if (opt && /^assumeyes=(1|true|yes|on)$/i.test(opt)) return true;
-  }
-  return false;
-}
-function isRpmCleanAll(cmd, family) {
-  const r = rpmCommand(cmd);
-  return !!r && r.family === family && r.action === "clean" && r.operands.some((o) => o.value === "all");
-}
-var ZYPPER_GLOBAL_WITH_VALUE = ["c", "config", "userdata", "s", "table-style", "D", "reposd-dir", "C", "cache-dir", "raw-cache-dir", "solv-cache-dir", "pkg-cache-dir", "p", "plus-repo", "plus-content", "R", "root", "installroot", "releasever", "disable-repositories"];
-var ZYPPER_CMD_WITH_VALUE = ["r", "repo", "from", "t", "type", "download", "C", "capability"];
-var ZYPPER_ACTIONS = {
-  install: "install",
-  in: "install",
-  remove: "remove",
-  rm: "remove",
-  update: "update",
-  up: "update",
-  patch: "patch",
-  "dist-upgrade": "dist-upgrade",
-  dup: "dist-upgrade",
-  "source-install": "source-install",
-  si: "source-install",
-  "install-new-recommends": "install-new-recommends",
-  inr: "install-new-recommends",
-  clean: "clean",
-  cc: "clean",
-  refresh: "refresh",
-  ref: "refresh"
-};
-function zypperCommand(cmd) {
-  if (cmd.program !== "zypper") return void 0;
-  const verb = operands(cmd, ZYPPER_GLOBAL_WITH_VALUE)[0];
-  if (!verb) return void 0;
-  const action = ZYPPER_ACTIONS[verb.value];
-  if (!action) return void 0;
-  const k = cmd.args.indexOf(verb);
-  const rest = argsFrom(cmd, k + 1);
-  return { verb, action, globals: cmd.args.slice(0, k), rest, operands: operands(rest, ZYPPER_CMD_WITH_VALUE) };
-}
-function zypperPrompts(z) {
-  return ["install", "remove", "update", "patch", "dist-upgrade", "source-install", "install-new-recommends"].includes(z.action);
-}
-function zypperFillsCache(z) {
-  return ["install", "update", "patch", "dist-upgrade", "source-install", "install-new-recommends"].includes(z.action);
-}
-function zypperNonInteractive(cmd, z) {
-  if (findFlag(cmd, "n", "non-interactive")) return true;
-  return findFlag(z.rest, "y", "no-confirm") !== void 0;
-}
-var GEM_WITH_VALUE = ["v", "version", "i", "install-dir", "n", "bindir", "build-root", "s", "source", "P", "trust-policy", "g", "file", "platform", "config-file", "document", "target-rbconfig", "p", "http-proxy"];
-var GEM_BOOLEAN = /^--(no-)?(document|ri|rdoc|user-install|conservative|minimal-deps|force|prerelease|pre|default|env-shebang|norc|backtrace|debug|quiet|silent|verbose|wrappers|format-executable|ignore-dependencies|development|development-all|lock|suggestions|post-install-message|explain|clear-sources|update-sources|vendor|http-proxy)$/;
-function gemInstall(cmd) {
-  if (!/^gem\d*(\.\d+)*$/.test(cmd.program)) return void 0;
-  const a = cmd.args;
-  let k = 0;
-  while (k < a.length && a[k].value.startsWith("-")) k += GEM_WITH_VALUE.includes(a[k].value.replace(/^--?/, "")) ? 2 : 1;
-  const install = a[k];
-  if (!install || install.value !== "install" && install.value !== "i") return void 0;
-  const packages = [];
-  let version;
-  for (let i2 = k + 1; i2 < a.length; i2++) {
-    const v = a[i2].value;
-    if (v === "--") break;
-    if (v.startsWith("-") && v.length > 1) {
-      const name2 = v.startsWith("--") ? v.slice(2).split("=", 1)[0] : v.slice(1, 2);
-      if (name2 === "v" || name2 === "version") version = a[i2];
-      if (v.includes("=") || !v.startsWith("--") && v.length > 2) continue;
-      if (GEM_WITH_VALUE.includes(name2)) i2++;
-      else if (v.startsWith("--") && !GEM_BOOLEAN.test(v) && /^(true|false|yes|no|on|off)$/i.test(a[i2 + 1]?.value ?? "")) i2++;
-      continue;
-    }
-    packages.push(a[i2]);
-  }
-  return { install, packages, version };
-}
-var GO_WITH_VALUE = ["o", "C", "p", "ldflags", "gcflags", "asmflags", "gccgoflags", "tags", "mod", "modfile", "pkgdir", "buildmode", "compiler", "installsuffix", "overlay", "pgo", "toolexec", "exec", "coverpkg", "covermode", "buildvcs", "reuse"];
-function goModuleCommand(cmd) {
-  if (cmd.program !== "go") return void 0;
-  const a = cmd.args;
-  const verb = a[0];
-  if (!verb || !["install", "get", "run"].includes(verb.value)) return void 0;
-  const packages = [];
-  for (let i2 = 1; i2 < a.length; i2++) {
-    const v = a[i2].value;
-    if (v === "--") continue;
-    if (v.startsWith("-") && v.length > 1) {
-      const name2 = v.replace(/^--?/, "").split("=", 1)[0];
-      if (!v.includes("=") && GO_WITH_VALUE.includes(name2)) i2++;
-      continue;
-    }
-    packages.push(a[i2]);
-    if (verb.value === "run") break;
-  }
-  return { verb, packages };
-}
-function layerShips(ins, shipped) {
-  if (ins.parent) return true;
-  return ins.stage < 0 || shipped.has(ins.stage);
-}
-function uncleanedFill(cmds, fills, cleans) {
-  let lastClean = -1;
-  for (const c of cmds) if (cleans(c)) lastClean = Math.max(lastClean, c.span.start);
-  return cmds.find((c) => c.span.start > lastClean && fills(c));
-}
-function removesAny(cmd, dirs) {
-  return cmd.program === "rm" && dirs.some((d) => removesPath([cmd], d));
-}
-function setInScript(source, ins, name2) {
-  const text = source.shell(ins).map((s) => s.text).join("\n");
-  const n = name2.replace(/[^A-Za-z0-9_]/g, "");
-  return new RegExp(`(^|[\\s;&|(])${n}=|\\bfor\\s+${n}\\b|\\bread\\b[^;&|\\n]*\\b${n}\\b|\\b(export|local|declare|typeset|readonly)\\s+(-\\w+\\s+)*${n}\\b`).test(text);
-}
-function declaredInFile(source, name2) {
-  return source.instructions.some((i2) => (i2.keyword === "ARG" || i2.keyword === "ENV") && (i2.pairs ?? []).some((p) => p.key === name2));
-}
-function packageSpecs(source, ins, w) {
-  if (!w.dynamic) return [w.value];
-  if (/\$\(|`/.test(w.raw)) return void 0;
-  const e = source.expand(ins, w.raw);
-  if (e.error) return void 0;
-  if (e.refs.some((r) => setInScript(source, ins, r.name))) return void 0;
-  if (e.undefinedRefs.some((r) => !declaredInFile(source, r.name))) return void 0;
-  const scope = source.scope(ins);
-  if (e.refs.some((r) => scope.get(r.name)?.value === null)) return void 0;
-  if (/^["']?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?["']?$/.test(w.raw) && e.undefinedRefs.length) return void 0;
-  const quoted = /^"/.test(w.raw);
-  return quoted ? [e.value] : e.value.split(/\s+/).filter(Boolean);
-}
-function rpmSpecPinned(spec, module2) {
-  if (/\.rpm$/i.test(spec) || spec.includes("/") || spec.startsWith("@")) return true;
-  if (module2) return spec.includes(":");
-  const dash = spec.lastIndexOf("-");
-  return dash > 0 && /^\d/.test(spec.slice(dash + 1));
-}
-
 // src/rules/dockerfile/apk-no-cache.ts
 var apk_no_cache_default = defineRule({
   meta: {
@@ -84171,7 +79357,8 @@ var apk_no_cache_default = defineRule({
       noCache: "`apk add` leaves its package index in /var/cache/apk in the layer. Add `--no-cache`, or mount a cache at /var/cache/apk."
     },
     aliases: ["DL3019"],
-    onbuild: true
+    onbuild: true,
+    programs: ["apk"]
   },
   create(ctx) {
     return {
@@ -84208,7 +79395,8 @@ var apk_pin_versions_default = defineRule({
       unpinned: "Package `{{pkg}}` is not pinned. Pin it as `{{pkg}}=<version>` (or `~<version>`) so rebuilds install the same version."
     },
     aliases: ["DL3018"],
-    onbuild: true
+    onbuild: true,
+    programs: ["apk"]
   },
   create(ctx) {
     return {
@@ -84241,7 +79429,8 @@ var apt_get_yes_default = defineRule({
       noYes: "`{{tool}} install` without `-y` aborts at its confirmation prompt when it has extra packages to install. Add `-y`."
     },
     aliases: ["DL3014"],
-    onbuild: true
+    onbuild: true,
+    programs: ["apt-get", "apt"]
   },
   create(ctx) {
     return {
@@ -84320,7 +79509,8 @@ var apt_lists_cleanup_default = defineRule({
       lists: "`{{cmd}}` leaves the package lists in /var/lib/apt/lists in this layer. End the same RUN with `rm -rf /var/lib/apt/lists/*`, or mount a cache at /var/lib/apt."
     },
     aliases: ["DL3009"],
-    onbuild: true
+    onbuild: true,
+    programs: ["apt-get", "apt", "aptitude"]
   },
   create(ctx) {
     return {
@@ -84360,7 +79550,8 @@ var apt_no_install_recommends_default = defineRule({
       recommends: "`{{tool}} install` also installs every recommended package. Add `--no-install-recommends` and name the packages you need."
     },
     aliases: ["DL3015"],
-    onbuild: true
+    onbuild: true,
+    programs: ["apt-get", "apt"]
   },
   create(ctx) {
     return {
@@ -84399,7 +79590,8 @@ var apt_pin_versions_default = defineRule({
       unpinned: "Package `{{pkg}}` is not pinned. Pin it as `{{pkg}}=<version>` so rebuilds install the same version."
     },
     aliases: ["DL3008"],
-    onbuild: true
+    onbuild: true,
+    programs: ["apt-get", "apt"]
   },
   create(ctx) {
     return {
@@ -84442,32 +79634,39 @@ function locate(l, span) {
 }
 function expandLocated(w, lookup, escape) {
   const expansion = processWord(w.raw, lookup, escape);
-  const at = (r) => ({ ...r, span: { start: w.offsets[r.offset], end: w.offsets[r.end - 1] + 1 } });
+  const at = (r) => ({ name: r.name, offset: r.offset, end: r.end, guarded: r.guarded, span: { start: w.offsets[r.offset], end: w.offsets[r.end - 1] + 1 } });
   return { expansion, refs: expansion.refs.map(at), undefinedRefs: expansion.undefinedRefs.map(at) };
 }
-function expandSpan(source, ins, l, span, lookup) {
-  const w = locate(l, span);
-  if (!w) return void 0;
-  return expandLocated(w, lookup ?? source.lookup(ins), source.escape);
-}
 function osaDistance(a, b) {
-  const d = Array.from({ length: a.length + 1 }, (_, i2) => Array.from({ length: b.length + 1 }, (_2, j) => i2 === 0 ? j : j === 0 ? i2 : 0));
+  const n = b.length;
+  let before = new Array(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array(n + 1).fill(0);
   for (let i2 = 1; i2 <= a.length; i2++) {
-    for (let j = 1; j <= b.length; j++) {
+    cur[0] = i2;
+    for (let j = 1; j <= n; j++) {
       const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
-      d[i2][j] = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
-      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) d[i2][j] = Math.min(d[i2][j], d[i2 - 2][j - 2] + 1);
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      cur[j] = d;
     }
+    const spare = before;
+    before = prev;
+    prev = cur;
+    cur = spare;
   }
-  return d[a.length][b.length];
+  return prev[n];
 }
 function closestName(name2, candidates) {
   let best;
   let bestD = Infinity;
   const max = Math.max(1, Math.floor(name2.length / 3));
+  const lower = name2.toLowerCase();
   for (const c of candidates) {
     if (c === name2) continue;
-    const d = c.toLowerCase() === name2.toLowerCase() ? 0.5 : osaDistance(name2.toLowerCase(), c.toLowerCase());
+    const lc = c.toLowerCase();
+    if (lc !== lower && Math.abs(lc.length - lower.length) > max) continue;
+    const d = lc === lower ? 0.5 : osaDistance(lower, lc);
     if (d <= max && d < bestD) {
       bestD = d;
       best = c;
@@ -84783,10 +79982,13 @@ function removeWord(source, w) {
   return { span: { start: start2, end }, text: "" };
 }
 function plainSeparator(gap, escape) {
-  const esc = escape === "`" ? "`" : "\\\\";
-  const re = new RegExp(`^(?:[ \\t]|${esc}\\r?\\n)*(?:&&|;|(?:\\r?\\n[ \\t]*)+)?(?:[ \\t]|${esc}\\r?\\n)*$`);
-  return re.test(gap);
+  return (escape === "`" ? PLAIN_SEPARATOR_BACKTICK : PLAIN_SEPARATOR_BACKSLASH).test(gap);
 }
+function plainSeparatorRe(esc) {
+  return new RegExp(`^(?:[ \\t]|${esc}\\r?\\n)*(?:&&|;|(?:\\r?\\n[ \\t]*)+)?(?:[ \\t]|${esc}\\r?\\n)*$`);
+}
+var PLAIN_SEPARATOR_BACKTICK = plainSeparatorRe("`");
+var PLAIN_SEPARATOR_BACKSLASH = plainSeparatorRe("\\\\");
 function removeCommand(source, ins, cmd) {
   if (cmd.piped || cmd.redirects.length || cmd.conditional) return null;
   const cmds = source.commands(ins).filter((c) => c.depth === cmd.depth);
@@ -84922,7 +80124,19 @@ function pythonModule(cmd) {
   return { module: cmd.args[m + 1].value, rest: cmd.args.slice(m + 2) };
 }
 function detectInvocation(cmd) {
+  let i2 = invocationCache.get(cmd);
+  if (i2 === void 0) {
+    i2 = computeInvocation(cmd) ?? null;
+    invocationCache.set(cmd, i2);
+  }
+  return i2 ?? void 0;
+}
+var invocationCache = /* @__PURE__ */ new WeakMap();
+var INVOCATION_PROGRAMS = /* @__PURE__ */ new Set(["apt-get", "apt", "apk", "dnf", "dnf5", "yum", "microdnf", "tdnf", "zypper", "uv", "poetry", "pipenv", "npm", "yarn", "pnpm", "go", "cargo", "mvn", "mvnw", "gradle", "gradlew", "bundle", "bundler", "gem", "composer", "composer.phar", "dotnet"]);
+var INVOCATION_PROGRAM_NAMES = [...INVOCATION_PROGRAMS, /^(pip|python)(\d(\.\d+)?)?$/];
+function computeInvocation(cmd) {
   const p = cmd.program;
+  if (!INVOCATION_PROGRAMS.has(p) && !p.startsWith("p")) return void 0;
   if (p === "apt-get" || p === "apt") {
     const v = verbOf(cmd, APT_WITH_VALUE2);
     if (!v) return void 0;
@@ -85091,8 +80305,15 @@ function isCacheCleanup(i2) {
   }
 }
 var KNOWN_UIDS = { root: 0, node: 1e3, nobody: 65534, www: 33, "www-data": 33, nonroot: 65532, gradle: 1e3, app: 1654 };
+var baseImageCache = /* @__PURE__ */ new WeakMap();
 function baseImageOf(source, stage) {
-  return (source.stageChain(stage)[0]?.base ?? "").toLowerCase();
+  if (!stage) return "";
+  let base2 = baseImageCache.get(stage);
+  if (base2 === void 0) {
+    base2 = (source.stageChain(stage)[0]?.base ?? "").toLowerCase();
+    baseImageCache.set(stage, base2);
+  }
+  return base2;
 }
 function imageName(ref) {
   const noDigest = ref.split("@")[0];
@@ -85123,7 +80344,17 @@ function userEvents(source) {
   userEventCache.set(source, all);
   return all;
 }
+var stageUserCache = /* @__PURE__ */ new WeakMap();
 function userFromInstructions(source, ins, stage) {
+  const top = ins.parent ?? ins;
+  let u = stageUserCache.get(top);
+  if (!u) {
+    u = computeUser(source, top, stage);
+    stageUserCache.set(top, u);
+  }
+  return u;
+}
+function computeUser(source, ins, stage) {
   const chain = source.stageChain(stage);
   let user = "root";
   const homes = /* @__PURE__ */ new Map();
@@ -85157,7 +80388,17 @@ function valueAfter(c, names2) {
   }
   return void 0;
 }
+var cacheEnvCache = /* @__PURE__ */ new WeakMap();
 function cacheEnvOf(source, ins, cmd) {
+  if (cmd?.assignments.length) return computeCacheEnv(source, ins, cmd);
+  let env2 = cacheEnvCache.get(ins);
+  if (!env2) {
+    env2 = computeCacheEnv(source, ins);
+    cacheEnvCache.set(ins, env2);
+  }
+  return env2;
+}
+function computeCacheEnv(source, ins, cmd) {
   const stage = source.stageOf(ins);
   const lookup = source.lookup(ins);
   const inline = new Map((cmd?.assignments ?? []).map((a) => [a.name, a.value]));
@@ -85169,13 +80410,14 @@ function cacheEnvOf(source, ins, cmd) {
   const home = get("HOME") ?? u.home ?? (/^\d+$/.test(u.user) ? "/" : `/home/${u.user}`);
   return { user: u.user, uid: u.uid, gid: u.gid, home: home.replace(/\/+$/, "") || "/", baseImage: baseImageOf(source, stage), get };
 }
+function xdgCacheOf(env2) {
+  return env2.get("XDG_CACHE_HOME") ?? join(env2.home, ".cache");
+}
 function join(dir, rel) {
   return `${dir.replace(/\/+$/, "")}/${rel}`;
 }
 function cacheDirs(manager, env2, inv2) {
   const h = env2.home;
-  const img = imageName(env2.baseImage);
-  const xdgCache = env2.get("XDG_CACHE_HOME") ?? join(h, ".cache");
   switch (manager) {
     case "apt":
       return [
@@ -85193,20 +80435,20 @@ function cacheDirs(manager, env2, inv2) {
     case "zypper":
       return [{ path: "/var/cache/zypp", sharing: "locked" }];
     case "pip":
-      return [{ path: env2.get("PIP_CACHE_DIR") ?? join(xdgCache, "pip") }];
+      return [{ path: env2.get("PIP_CACHE_DIR") ?? join(xdgCacheOf(env2), "pip") }];
     case "uv":
-      return [{ path: env2.get("UV_CACHE_DIR") ?? join(xdgCache, "uv") }];
+      return [{ path: env2.get("UV_CACHE_DIR") ?? join(xdgCacheOf(env2), "uv") }];
     case "poetry":
-      return [{ path: env2.get("POETRY_CACHE_DIR") ?? join(xdgCache, "pypoetry") }];
+      return [{ path: env2.get("POETRY_CACHE_DIR") ?? join(xdgCacheOf(env2), "pypoetry") }];
     case "pipenv":
-      return [{ path: env2.get("PIPENV_CACHE_DIR") ?? join(xdgCache, "pipenv") }];
+      return [{ path: env2.get("PIPENV_CACHE_DIR") ?? join(xdgCacheOf(env2), "pipenv") }];
     case "npm":
       return [{ path: env2.get("npm_config_cache") ?? env2.get("NPM_CONFIG_CACHE") ?? join(h, ".npm") }];
     case "yarn": {
       const folder = env2.get("YARN_CACHE_FOLDER");
       if (folder) return [{ path: folder }];
       const berry = inv2 && findFlag(inv2.command, "immutable");
-      return [{ path: berry ? join(h, ".yarn/berry/cache") : join(xdgCache, "yarn") }];
+      return [{ path: berry ? join(h, ".yarn/berry/cache") : join(xdgCacheOf(env2), "yarn") }];
     }
     case "pnpm": {
       const store = env2.get("npm_config_store_dir") ?? env2.get("PNPM_STORE_DIR");
@@ -85215,13 +80457,13 @@ function cacheDirs(manager, env2, inv2) {
       return [{ path: pnpmHome ? join(pnpmHome, "store") : join(env2.get("XDG_DATA_HOME") ?? join(h, ".local/share"), "pnpm/store") }];
     }
     case "go": {
-      const gopath = env2.get("GOPATH")?.split(":")[0] ?? (img === "golang" ? "/go" : join(h, "go"));
+      const gopath = env2.get("GOPATH")?.split(":")[0] ?? (imageName(env2.baseImage) === "golang" ? "/go" : join(h, "go"));
       const mod = { path: env2.get("GOMODCACHE") ?? join(gopath, "pkg/mod") };
-      const build2 = { path: env2.get("GOCACHE") ?? join(xdgCache, "go-build") };
+      const build2 = { path: env2.get("GOCACHE") ?? join(xdgCacheOf(env2), "go-build") };
       return inv2?.kind === "install" ? [mod] : [mod, build2];
     }
     case "cargo": {
-      const home = env2.get("CARGO_HOME") ?? (img === "rust" ? "/usr/local/cargo" : join(h, ".cargo"));
+      const home = env2.get("CARGO_HOME") ?? (imageName(env2.baseImage) === "rust" ? "/usr/local/cargo" : join(h, ".cargo"));
       return [{ path: join(home, "registry") }, { path: join(home, "git/db") }];
     }
     case "maven":
@@ -85230,14 +80472,14 @@ function cacheDirs(manager, env2, inv2) {
       return [{ path: join(env2.get("GRADLE_USER_HOME") ?? join(h, ".gradle"), "caches") }];
     case "bundler":
     case "gem": {
-      const gemHome = env2.get("GEM_HOME") ?? env2.get("BUNDLE_PATH") ?? (img === "ruby" ? "/usr/local/bundle" : void 0);
+      const gemHome = env2.get("GEM_HOME") ?? env2.get("BUNDLE_PATH") ?? (imageName(env2.baseImage) === "ruby" ? "/usr/local/bundle" : void 0);
       return [{ path: gemHome ? join(gemHome, "cache") : join(h, ".gem") }];
     }
     case "composer": {
       const dir = env2.get("COMPOSER_CACHE_DIR");
       if (dir) return [{ path: dir }];
-      const home = env2.get("COMPOSER_HOME") ?? (img === "composer" ? "/tmp" : void 0);
-      return [{ path: home ? join(home, "cache") : join(xdgCache, "composer") }];
+      const home = env2.get("COMPOSER_HOME") ?? (imageName(env2.baseImage) === "composer" ? "/tmp" : void 0);
+      return [{ path: home ? join(home, "cache") : join(xdgCacheOf(env2), "composer") }];
     }
     case "dotnet":
       return [{ path: env2.get("NUGET_PACKAGES") ?? join(h, ".nuget/packages") }];
@@ -85442,10 +80684,10 @@ function compilerPackages(cmd) {
 }
 function removesPackages(cmds) {
   return cmds.some((c) => {
-    const pos = positionals(c).map((w) => w.value);
-    if (c.program === "apk") return pos[0] === "del";
-    if (c.program === "apt-get" || c.program === "apt") return ["purge", "remove", "autoremove"].includes(pos[0] ?? "");
-    if (["dnf", "yum", "microdnf", "zypper"].includes(c.program)) return ["remove", "erase", "rm", "autoremove"].includes(pos[0] ?? "");
+    const p = c.program;
+    if (p === "apk") return positionals(c)[0]?.value === "del";
+    if (p === "apt-get" || p === "apt") return ["purge", "remove", "autoremove"].includes(positionals(c)[0]?.value ?? "");
+    if (["dnf", "yum", "microdnf", "zypper"].includes(p)) return ["remove", "erase", "rm", "autoremove"].includes(positionals(c)[0]?.value ?? "");
     return false;
   });
 }
@@ -85455,22 +80697,22 @@ function buildEvidence(c) {
   const i2 = detectInvocation(c);
   if (!i2) return void 0;
   const v = i2.verb?.value ?? "";
-  const pos = positionals(c).map((w) => w.value);
+  const positional = () => positionals(c).map((w) => w.value);
   switch (i2.manager) {
     case "go":
       return ["build", "install"].includes(v) ? { what: `go ${v}`, ecosystem: "go", invocation: i2 } : void 0;
     case "cargo":
       return ["build", "b", "install"].includes(v) ? { what: `cargo ${v}`, ecosystem: "rust", invocation: i2 } : void 0;
     case "maven":
-      return pos.some((g) => ["package", "install", "verify"].includes(g) || /^(spring-boot|quarkus|jib):/.test(g)) ? { what: `mvn ${v}`, ecosystem: "java", invocation: i2 } : void 0;
+      return positional().some((g) => ["package", "install", "verify"].includes(g) || /^(spring-boot|quarkus|jib):/.test(g)) ? { what: `mvn ${v}`, ecosystem: "java", invocation: i2 } : void 0;
     case "gradle":
-      return pos.some((t) => /^(build|assemble|bootJar|jar|shadowJar|installDist|:?[\w-]+:(build|assemble|bootJar|jar))$/.test(t)) ? { what: `gradle ${v}`, ecosystem: "java", invocation: i2 } : void 0;
+      return positional().some((t) => /^(build|assemble|bootJar|jar|shadowJar|installDist|:?[\w-]+:(build|assemble|bootJar|jar))$/.test(t)) ? { what: `gradle ${v}`, ecosystem: "java", invocation: i2 } : void 0;
     case "dotnet":
       return ["publish", "build"].includes(v) ? { what: `dotnet ${v}`, ecosystem: "dotnet", invocation: i2 } : void 0;
     case "npm":
     case "yarn":
     case "pnpm": {
-      const script = v === "run" || v === "run-script" ? pos[1] : v;
+      const script = v === "run" || v === "run-script" ? positional()[1] : v;
       return i2.kind === "build" && BUILD_SCRIPT.test(script ?? "") ? { what: `${c.program} ${v === "run" || v === "run-script" ? `run ${script}` : script}`, ecosystem: "node", invocation: i2 } : void 0;
     }
     default:
@@ -85655,7 +80897,16 @@ function workdirAt(source, ins) {
   return all.get(top) ?? "/";
 }
 function isWindowsStage(source, stage) {
-  const base2 = baseImageOf(source, stage);
+  if (!stage) return windowsBase("");
+  let w = windowsCache.get(stage);
+  if (w === void 0) {
+    w = windowsBase(baseImageOf(source, stage));
+    windowsCache.set(stage, w);
+  }
+  return w;
+}
+var windowsCache = /* @__PURE__ */ new WeakMap();
+function windowsBase(base2) {
   return /(^|[/:-])(windows|servercore|windowsservercore|nanoserver)([/:-]|$)|windowsservercore|nanoserver|ltsc20\d\d/.test(base2);
 }
 
@@ -85675,7 +80926,8 @@ var dnf_clean_all_default = defineRule({
       noClean: "`{{tool}} {{action}}` leaves its package and metadata cache in this layer (typically 50-200 MB). Append `{{cleanup}}` to this RUN, or mount a cache at {{dir}}."
     },
     aliases: ["DL3040"],
-    onbuild: true
+    onbuild: true,
+    programs: RPM_PROGRAMS.filter((p) => p !== "yum")
   },
   create(ctx) {
     const source = ctx.source;
@@ -85727,7 +80979,8 @@ var dnf_pin_versions_default = defineRule({
       unpinnedModule: "Module `{{pkg}}` has no stream. Name it as `{{pkg}}:<stream>` so rebuilds install the same stream."
     },
     aliases: ["DL3041"],
-    onbuild: true
+    onbuild: true,
+    programs: RPM_PROGRAMS.filter((p) => p !== "yum")
   },
   create(ctx) {
     return {
@@ -85763,7 +81016,8 @@ var dnf_yes_default = defineRule({
       noYes: '`{{tool}} {{action}}` without `-y` stops at its "Is this ok [y/N]" prompt, which fails a non-interactive build. Add `-y`.'
     },
     aliases: ["DL3038"],
-    onbuild: true
+    onbuild: true,
+    programs: RPM_PROGRAMS.filter((p) => p !== "yum")
   },
   create(ctx) {
     return {
@@ -85960,7 +81214,8 @@ var gem_pin_versions_default = defineRule({
       unpinned: "Gem `{{pkg}}` is not pinned. Install it as `{{pkg}}:<version>` (or pass `-v <version>`) so rebuilds install the same version."
     },
     aliases: ["DL3028"],
-    onbuild: true
+    onbuild: true,
+    programs: [/^gem\d*(\.\d+)*$/]
   },
   create(ctx) {
     return {
@@ -85998,7 +81253,8 @@ var go_pin_versions_default = defineRule({
       moving: "`{{pkg}}` asks for `@{{version}}`, which moves over time. Pin it as `{{module}}@v<version>` (or a commit)."
     },
     aliases: ["DL3062"],
-    onbuild: true
+    onbuild: true,
+    programs: ["go"]
   },
   create(ctx) {
     return {
@@ -86481,10 +81737,10 @@ function fitsType(type, value) {
       return true;
   }
 }
-function stagesMissing(source, has) {
+function stagesMissing(source, has2) {
   const stages = source.stages;
   const good = [];
-  for (const s of stages) good[s.index] = has(s) || s.baseStage !== void 0 && good[s.baseStage] === true;
+  for (const s of stages) good[s.index] = has2(s) || s.baseStage !== void 0 && good[s.baseStage] === true;
   const dependents = stages.map(() => []);
   for (const s of stages) for (const d of s.dependsOn) if (d !== s.index) dependents[d].push(s.index);
   const rescued = (k, seen) => {
@@ -86592,7 +81848,6 @@ var label_key_format_default = defineRule({
   create(ctx) {
     return {
       LABEL(ins) {
-        const scope = ctx.source.scope(ins);
         for (const l of labelsOf(ctx.source, ins)) {
           if (l.key.includes("$")) {
             let refs = [];
@@ -86600,6 +81855,7 @@ var label_key_format_default = defineRule({
               refs = processWord(l.key, null, ctx.source.escape).refs;
             } catch {
             }
+            const scope = ctx.source.scope(ins);
             if (refs.length && refs.every((r) => scope.has(r.name))) continue;
           }
           const problem = labelKeyProblem(l.key);
@@ -86879,7 +82135,8 @@ var no_apt_default = defineRule({
       apt: "`apt` is meant for interactive use and warns that its interface may change. Use `{{tool}}` instead."
     },
     aliases: ["DL3027"],
-    onbuild: true
+    onbuild: true,
+    programs: ["apt"]
   },
   create(ctx) {
     return {
@@ -86914,7 +82171,8 @@ var no_cd_default = defineRule({
     messages: {
       cd: "`cd` only changes the directory for this RUN. Use `WORKDIR` (or an absolute path) instead."
     },
-    aliases: ["DL3003"]
+    aliases: ["DL3003"],
+    programs: ["cd"]
   },
   create(ctx) {
     return {
@@ -87228,7 +82486,8 @@ var no_curl_and_wget_default = defineRule({
       both: "This stage uses both `{{tool}}` and `{{other}}` (line {{line}}). Settle on one of them, so the image needs only one download tool."
     },
     aliases: ["DL4001"],
-    onbuild: true
+    onbuild: true,
+    programs: ["curl", "wget"]
   },
   create(ctx) {
     const groups = /* @__PURE__ */ new Map();
@@ -87295,25 +82554,24 @@ function outputArg(cmd, short, longs) {
   }
   return void 0;
 }
-function globToRegExp(glob2) {
+function globToRegExp(glob3) {
   let re = "";
-  for (const ch of glob2) {
+  for (const ch of glob3) {
     if (ch === "*") re += "[^/]*";
     else if (ch === "?") re += "[^/]";
     else re += ch.replace(/[.+^${}()|[\]\\]/g, "\\$&");
   }
   return new RegExp(`^${re}$`);
 }
-function deletes(del, c) {
+function deleter(del) {
   const root = removalRoot(del);
   if (/[*?[]/.test(root)) {
     const re = globToRegExp(root);
-    if (re.test(c.path)) return true;
-    return c.tree && re.test(c.path.split("/").slice(0, root.split("/").length).join("/"));
+    const depth = root.split("/").length;
+    return (c) => re.test(c.path) || c.tree && re.test(c.path.split("/").slice(0, depth).join("/"));
   }
-  if (root === "/") return false;
-  if (root === c.path || c.path.startsWith(`${root}/`)) return true;
-  return c.tree && root.startsWith(`${c.path}/`);
+  if (root === "/") return () => false;
+  return (c) => root === c.path || c.path.startsWith(`${root}/`) || c.tree && root.startsWith(`${c.path}/`);
 }
 function removesWhole(del, c) {
   const root = removalRoot(del);
@@ -87398,7 +82656,7 @@ var no_delete_in_later_layer_default = defineRule({
       }
       return out2;
     }
-    function filledBefore(x, deleter) {
+    function filledBefore(x, deleter2) {
       const name2 = x.path;
       const writes = (i2, skipCreator) => source.commands(i2).some((c) => {
         if (skipCreator && c.span.start <= x.at.start && x.at.end <= c.span.end) return false;
@@ -87407,8 +82665,8 @@ var no_delete_in_later_layer_default = defineRule({
         return c.args.some((a) => a.value.includes(name2));
       });
       if (writes(x.ins, true)) return true;
-      const stage = source.stageOf(deleter);
-      const between = (stage?.instructions ?? []).filter((i2) => i2.index > x.ins.index && i2.index < deleter.index);
+      const stage = source.stageOf(deleter2);
+      const between = (stage?.instructions ?? []).filter((i2) => i2.index > x.ins.index && i2.index < deleter2.index);
       return between.some((i2) => {
         if (i2.keyword === "COPY" || i2.keyword === "ADD") return copyCreations(i2).some((c) => c.path === name2 || c.path.startsWith(`${name2}/`));
         return i2.keyword === "RUN" && writes(i2, false);
@@ -87452,14 +82710,21 @@ var no_delete_in_later_layer_default = defineRule({
     return {
       stage(st) {
         if (!shipped.has(st.index) || isWindowsStage(source, st)) return;
+        const hasRm = (ins) => ins.keyword === "RUN" && source.commands(ins).some((c) => isProgram(c, "rm"));
+        let last = st.instructions.length - 1;
+        while (last >= 0 && !hasRm(st.instructions[last])) last--;
         let created = [];
-        for (const ins of st.instructions) {
+        for (const ins of st.instructions.slice(0, last + 1)) {
           if (ins.keyword === "COPY" || ins.keyword === "ADD") {
             created.push(...copyCreations(ins));
             continue;
           }
           if (ins.keyword !== "RUN") continue;
           const env2 = cacheEnvOf(source, ins);
+          if (!hasRm(ins)) {
+            created.push(...runCreations(ins, env2));
+            continue;
+          }
           const wd = workdirAt(source, ins);
           let cwdKnown = true;
           const reportedHere = /* @__PURE__ */ new Set();
@@ -87470,7 +82735,8 @@ var no_delete_in_later_layer_default = defineRule({
               const p = resolvePathWord(arg.raw, env2);
               if (p === void 0 || !p.startsWith("/") && !cwdKnown) continue;
               const abs = resolvePath(wd, p) + (/\/\*+$/.test(p) ? "/*" : "");
-              const hits = created.filter((x) => deletes(abs, x) && !reportedHere.has(x) && (x.kind !== "mkdir" || filledBefore(x, ins)));
+              const deletes = deleter(abs);
+              const hits = created.filter((x) => deletes(x) && !reportedHere.has(x) && (x.kind !== "mkdir" || filledBefore(x, ins)));
               if (!hits.length) continue;
               const creator = hits[hits.length - 1];
               for (const h of hits) if (removesWhole(abs, h)) reportedHere.add(h);
@@ -87490,10 +82756,17 @@ var no_delete_in_later_layer_default = defineRule({
             }
           }
           created = created.filter((x) => !reportedHere.has(x));
-          created.push(...runCreations(ins, env2).filter((x) => !source.commands(ins).some((c) => isProgram(c, "rm") && c.span.start > 0 && positionals(c).some((a) => {
-            const p = resolvePathWord(a.raw, env2);
-            return p !== void 0 && deletes(resolvePath(wd, p), x);
-          }))));
+          const made = runCreations(ins, env2);
+          if (!made.length) continue;
+          const removals = [];
+          for (const c of source.commands(ins)) {
+            if (!isProgram(c, "rm") || c.span.start <= 0) continue;
+            for (const a of positionals(c)) {
+              const p = resolvePathWord(a.raw, env2);
+              if (p !== void 0) removals.push(deleter(resolvePath(wd, p)));
+            }
+          }
+          created.push(...made.filter((x) => !removals.some((d) => d(x))));
         }
       }
     };
@@ -87690,7 +82963,8 @@ var no_irrelevant_commands_default = defineRule({
       irrelevant: "`{{cmd}}` is an interactive or host-level command that does nothing useful in a build step. Remove it."
     },
     aliases: ["DL3001"],
-    onbuild: true
+    onbuild: true,
+    programs: [...IRRELEVANT]
   },
   create(ctx) {
     return {
@@ -87768,7 +83042,8 @@ var no_ln_bin_sh_default = defineRule({
       lnSh: 'This `ln` replaces {{path}}, the shell every later RUN, package script and entrypoint uses. To run RUN under another shell, set `SHELL ["/bin/bash", "-c"]` instead.'
     },
     aliases: ["DL4005"],
-    onbuild: true
+    onbuild: true,
+    programs: ["ln"]
   },
   create(ctx) {
     return {
@@ -87961,7 +83236,8 @@ var no_package_cache_in_layer_default = defineRule({
       cacheLeft: "{{manager}} leaves its cache ({{dirs}}) in this layer of the final image; {{size}}. Append `{{cleanup}}` to this RUN, or mount a cache there.",
       aptArchives: "apt keeps the downloaded .deb files in /var/cache/apt/archives because docker-clean is disabled; they are as large as the packages. Append `apt-get clean` to this RUN, or mount a cache at /var/cache/apt."
     },
-    onbuild: true
+    onbuild: true,
+    programs: ["apt-get", "apt", "uv", "poetry", "pipenv", "npm", "pnpm", "go", "cargo", "mvn", "mvnw", "gradle", "gradlew", "bundle", "bundler", "gem", "composer", "composer.phar", "dotnet"]
   },
   create(ctx) {
     const source = ctx.source;
@@ -88049,16 +83325,22 @@ var no_redundant_target_platform_default = defineRule({
 // src/rules/dockerfile/no-remote-script-pipe.ts
 var INTERPRETERS = /^(sh|bash|dash|ash|zsh|ksh|mksh|busybox|python[0-9.]*|perl|ruby|node|nodejs|php[0-9.]*|pwsh|iex)$/;
 function downloadsToStdout(c) {
-  if (c.program === "curl") return !hasFlag2(c, "o", "output", "O", "remote-name", "remote-name-all");
+  if (c.program === "curl") return !hasFlag(c, "o", "output", "O", "remote-name", "remote-name-all");
   if (c.program === "wget") return flagValue(c, "O", "output-document") === "-" || c.args.some((a) => /^-[a-zA-Z]*O-$/.test(a.value));
   return false;
 }
 function verifies(c) {
-  if (/^(sha\d+sum|shasum|md5sum|b2sum|cksum)$/.test(c.program)) return hasFlag2(c, "c", "check");
-  if (/^gpgv?2?$/.test(c.program)) return c.program.startsWith("gpgv") || hasFlag2(c, "verify");
+  if (/^(sha\d+sum|shasum|md5sum|b2sum|cksum)$/.test(c.program)) return hasFlag(c, "c", "check");
+  if (/^gpgv?2?$/.test(c.program)) return c.program.startsWith("gpgv") || hasFlag(c, "verify");
   if (c.program === "cosign" || c.program === "minisign" || c.program === "signify" || c.program === "slsa-verifier") return true;
   if (c.program === "openssl") return c.args.some((a) => a.value === "-verify" || a.value === "verify");
   return false;
+}
+function hostOf(c) {
+  const url = c.args.find((a) => /^[a-z]+:\/\//i.test(a.value) || /^[\w.-]+\.[a-z]{2,}\//i.test(a.value));
+  if (!url) return "the server";
+  const m = /^(?:[a-z]+:\/\/)?([^/:]+)/i.exec(url.value);
+  return m ? m[1] : "the server";
 }
 var no_remote_script_pipe_default = defineRule({
   meta: {
@@ -88073,19 +83355,15 @@ var no_remote_script_pipe_default = defineRule({
       pipe: '`{{download}} … | {{interpreter}}` runs whatever {{host}} serves at build time, unverified. Download to a file, check it (`echo "<sha256>  install.sh" | sha256sum -c -` or a signature), then run it.',
       substitution: '`{{interpreter}}` runs a script fetched with {{download}} at build time, unverified. Download to a file, check it (`echo "<sha256>  install.sh" | sha256sum -c -` or a signature), then run it.'
     },
-    onbuild: true
+    onbuild: true,
+    programs: ["curl", "wget"]
   },
   create(ctx) {
     return {
       RUN(ins) {
         const cmds = ctx.source.commands(ins).map(effectiveCommand);
+        if (!cmds.some((c) => c.program === "curl" || c.program === "wget")) return;
         if (cmds.some(verifies)) return;
-        const hostOf = (c) => {
-          const url = c.args.find((a) => /^[a-z]+:\/\//i.test(a.value) || /^[\w.-]+\.[a-z]{2,}\//i.test(a.value));
-          if (!url) return "the server";
-          const m = /^(?:[a-z]+:\/\/)?([^/:]+)/i.exec(url.value);
-          return m ? m[1] : "the server";
-        };
         for (const c of cmds) {
           if (!INTERPRETERS.test(c.program)) continue;
           if (c.piped) {
@@ -88163,10 +83441,10 @@ var no_root_user_default = defineRule({
     severity: "warn",
     messages: {
       root: "The last `USER` of {{stage}} is `{{user}}`, so its container runs as root. Add `USER <non-root user or uid>` after the steps that need root.",
-      inherited: "The final stage inherits `USER {{user}}` from {{stage}} and never changes it, so the container runs as root. Add `USER <non-root user or uid>` to the final stage.",
+      inherited: "{{target}} inherits `USER {{user}}` from {{stage}} and never changes it, so the container runs as root. Add `USER <non-root user or uid>` to it.",
       implicit: "The final stage never sets `USER`, so the image runs as the default user of `{{base}}`, which is root. Add `USER <non-root user or uid>` (such as `USER 10001`) after the steps that need root."
     },
-    options: { defaults: { finalStageOnly: true, implicitRoot: false }, types: { finalStageOnly: "boolean", implicitRoot: "boolean" } },
+    options: { defaults: { finalStageOnly: true, targetStages: true, implicitRoot: false }, types: { finalStageOnly: "boolean", targetStages: "boolean", implicitRoot: "boolean" } },
     aliases: ["DL3002"]
   },
   create(ctx) {
@@ -88207,18 +83485,24 @@ var no_root_user_default = defineRule({
             if (u && user) ctx.report({ at: u.restSpan, messageId: "root", data: { user, stage: stageLabel(-1) } });
             return;
           }
-          for (const st of stageChain(src, final)) {
-            const u = lastUser(st.instructions);
-            if (!u) continue;
-            const user = rootValue(u);
-            if (user) {
-              ctx.report({
-                at: u.restSpan,
-                messageId: st === final ? "root" : "inherited",
-                data: { user, stage: stageLabel(st.index) }
-              });
+          const used = new Set(src.stages.flatMap((s) => s.dependsOn));
+          const judged = ctx.options.targetStages ? src.stages.filter((s) => s === final || !used.has(s.index)) : [final];
+          const reported = /* @__PURE__ */ new Set();
+          for (const target of judged) {
+            for (const st of stageChain(src, target)) {
+              const u = lastUser(st.instructions);
+              if (!u) continue;
+              const user = rootValue(u);
+              if (user && !reported.has(u)) {
+                reported.add(u);
+                ctx.report({
+                  at: u.restSpan,
+                  messageId: st === target ? "root" : "inherited",
+                  data: { user, stage: stageLabel(st.index), target: target === final ? "The final stage" : `${stageLabel(target.index)} (a \`--target\` nothing else uses)` }
+                });
+              }
+              break;
             }
-            return;
           }
           if (ctx.options.implicitRoot) implicitRoot(final);
           return;
@@ -88270,6 +83554,7 @@ var no_secrets_in_arg_or_env_default = defineRule({
 });
 
 // src/rules/dockerfile/no-secrets-in-values.ts
+var has = (needle) => (text) => text.includes(needle);
 function entropy(s) {
   const counts = /* @__PURE__ */ new Map();
   for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
@@ -88280,37 +83565,40 @@ function entropy(s) {
   }
   return h;
 }
-var PLACEHOLDER = /^(x+|\*+|\.+|-+|_+|password|passwd|pass|pwd|secret|changeme|change_me|example|test|user|username|token|placeholder|dummy|sample|redacted|<[^>]*>|\{[^}]*\}|%[^%]*%|\[[^\]]*\]|@[^@]*@)$/i;
+var PLACEHOLDER2 = /^(x+|\*+|\.+|-+|_+|password|passwd|pass|pwd|secret|changeme|change_me|example|test|user|username|token|placeholder|dummy|sample|redacted|<[^>]*>|\{[^}]*\}|%[^%]*%|\[[^\]]*\]|@[^@]*@)$/i;
 var looksRandom = (s, min = 3.2) => entropy(s) >= min && !/(.)\1{5}/.test(s) && !/example|sample|dummy|fake|placeholder|xxxx/i.test(s);
 var SECRET_PATTERNS = [
-  { kind: "private key", re: /-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----/g },
-  { kind: "GitHub token", re: /\b(gh[pousr]_[A-Za-z0-9]{36,255})\b/g, accept: (m) => looksRandom(m[1], 3.5) },
-  { kind: "GitHub token", re: /\b(github_pat_[A-Za-z0-9_]{60,255})\b/g, accept: (m) => looksRandom(m[1], 3.5) },
-  { kind: "GitLab token", re: /\b(glpat-[A-Za-z0-9_-]{20,})/g, accept: (m) => looksRandom(m[1], 3.2) },
-  { kind: "AWS access key id", re: /\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16})\b/g, accept: (m) => !/EXAMPLE/.test(m[1]) && looksRandom(m[1], 3) },
+  { kind: "private key", re: /-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----/g, hint: has("-----BEGIN ") },
+  { kind: "GitHub token", re: /\b(gh[pousr]_[A-Za-z0-9]{36,255})\b/g, accept: (m) => looksRandom(m[1], 3.5), hint: (t) => /gh[pousr]_/.test(t) },
+  { kind: "GitHub token", re: /\b(github_pat_[A-Za-z0-9_]{60,255})\b/g, accept: (m) => looksRandom(m[1], 3.5), hint: has("github_pat_") },
+  { kind: "GitLab token", re: /\b(glpat-[A-Za-z0-9_-]{20,})/g, accept: (m) => looksRandom(m[1], 3.2), hint: has("glpat-") },
+  { kind: "AWS access key id", re: /\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16})\b/g, accept: (m) => !/EXAMPLE/.test(m[1]) && looksRandom(m[1], 3), hint: (t) => /AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA/.test(t) },
   {
     kind: "AWS secret access key",
     re: /\baws_?secret_?access_?key["']?\s*[=:\s]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
-    accept: (m) => !/EXAMPLE/i.test(m[1]) && looksRandom(m[1], 4)
+    accept: (m) => !/EXAMPLE/i.test(m[1]) && looksRandom(m[1], 4),
+    hint: (t) => /aws_?secret/i.test(t)
   },
-  { kind: "Slack token", re: /\b(xox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{10,})/g, accept: (m) => looksRandom(m[1], 3) },
-  { kind: "Slack webhook", re: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/g },
-  { kind: "Stripe secret key", re: /\b((?:sk|rk)_live_[A-Za-z0-9]{20,})\b/g, accept: (m) => looksRandom(m[1], 3.5) },
-  { kind: "Google API key", re: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g, accept: (m) => looksRandom(m[1], 3.5) },
-  { kind: "npm token", re: /\b(npm_[A-Za-z0-9]{36})\b/g, accept: (m) => looksRandom(m[1], 3.5) },
-  { kind: "PyPI token", re: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})/g },
-  { kind: "OpenAI API key", re: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})/g },
-  { kind: "OpenAI API key", re: /\b(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,})/g, accept: (m) => looksRandom(m[1], 4) },
-  { kind: "Anthropic API key", re: /\b(sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_-]{80,})/g },
-  { kind: "Hugging Face token", re: /\b(hf_[A-Za-z0-9]{34,})\b/g, accept: (m) => looksRandom(m[1], 3.8) },
+  { kind: "Slack token", re: /\b(xox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{10,})/g, accept: (m) => looksRandom(m[1], 3), hint: has("xox") },
+  { kind: "Slack webhook", re: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{20,})/g, hint: has("https://hooks.slack.com/services/T") },
+  { kind: "Stripe secret key", re: /\b((?:sk|rk)_live_[A-Za-z0-9]{20,})\b/g, accept: (m) => looksRandom(m[1], 3.5), hint: has("_live_") },
+  { kind: "Google API key", re: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g, accept: (m) => looksRandom(m[1], 3.5), hint: has("AIza") },
+  { kind: "npm token", re: /\b(npm_[A-Za-z0-9]{36})\b/g, accept: (m) => looksRandom(m[1], 3.5), hint: has("npm_") },
+  { kind: "PyPI token", re: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})/g, hint: has("pypi-AgEIcHlwaS5vcmc") },
+  { kind: "OpenAI API key", re: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})/g, hint: has("T3BlbkFJ") },
+  { kind: "OpenAI API key", re: /\b(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,})/g, accept: (m) => looksRandom(m[1], 4), hint: has("sk-") },
+  { kind: "Anthropic API key", re: /\b(sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_-]{80,})/g, hint: has("sk-ant-") },
+  { kind: "Hugging Face token", re: /\b(hf_[A-Za-z0-9]{34,})\b/g, accept: (m) => looksRandom(m[1], 3.8), hint: has("hf_") },
   {
     kind: "password in a URL",
     re: /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@$"'`]+):([^\s/@$"'`]+)@[^\s/@"'`]+/gi,
     // placeholders and demo credentials (`guest:guest`) are not secrets
-    accept: (m) => !PLACEHOLDER.test(decodeSafe(m[2])) && m[2].length >= 3 && m[2] !== m[1],
-    group: 2
+    accept: (m) => !PLACEHOLDER2.test(decodeSafe(m[2])) && m[2].length >= 3 && m[2] !== m[1],
+    group: 2,
+    hint: (t) => t.includes("://") && t.includes("@")
   }
 ];
+var ANY_HINT = /-----BEGIN |gh[pousr]_|github_pat_|glpat-|A(?:KIA|SIA|GPA|IDA|ROA|NPA|NVA|IPA)|[Aa][Ww][Ss]_?[Ss][Ee][Cc][Rr][Ee][Tt]|xox|hooks\.slack\.com|_live_|AIza|npm_|pypi-AgEIcHlwaS5vcmc|T3BlbkFJ|sk-|hf_|:\/\//;
 function decodeSafe(s) {
   try {
     return decodeURIComponent(s);
@@ -88325,7 +83613,9 @@ function mask(secret) {
 }
 function findSecrets(text) {
   const out2 = [];
+  if (!ANY_HINT.test(text)) return out2;
   for (const p of SECRET_PATTERNS) {
+    if (p.hint && !p.hint(text)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       if (p.accept && !p.accept(m)) continue;
@@ -88364,6 +83654,8 @@ var no_secrets_in_values_default = defineRule({
     const check = (ins) => {
       if (ins.keyword === "ONBUILD" || ins.keyword === "FROM") return;
       const text = ctx.source.textOf(ins.span);
+      const hits = findSecrets(text);
+      if (!hits.length) return;
       const base2 = ins.span.start;
       const bodies = ins.heredocs.map((h) => h.bodySpan);
       const inComment = (at) => {
@@ -88371,7 +83663,7 @@ var no_secrets_in_values_default = defineRule({
         if (bodies.some((b) => at >= b.start && at < b.end)) return false;
         return lineStart > 0 && /^[ \t]*#/.test(text.slice(lineStart));
       };
-      for (const h of findSecrets(text)) {
+      for (const h of hits) {
         const at = { start: base2 + h.start, end: base2 + h.end };
         if (inComment(at.start)) continue;
         const id = h.kind === "password in a URL" ? "url-password" : h.kind.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
@@ -88540,8 +83832,9 @@ var no_source_copy_before_install_default = defineRule({
     const source = ctx.source;
     return {
       stage(st) {
-        const fetched = /* @__PURE__ */ new Set();
         const list = st.instructions;
+        if (!list.some((ins) => ins.keyword === "COPY" && !ins.copy?.from && ins.copy?.dest && ins.copy.sources.some((s) => isWholeContext(s.value)))) return;
+        const fetched = /* @__PURE__ */ new Set();
         for (let k = 0; k < list.length; k++) {
           const ins = list[k];
           if (ins.keyword === "RUN") {
@@ -88657,7 +83950,8 @@ var no_sudo_default = defineRule({
       sudo: "Do not use `sudo` in RUN: it behaves unpredictably without a TTY. Run the step as root (`USER root`) or use gosu/su-exec."
     },
     aliases: ["DL3004"],
-    onbuild: true
+    onbuild: true,
+    programs: ["sudo"]
   },
   create(ctx) {
     return {
@@ -88690,12 +83984,16 @@ var no_undefined_arg_in_from_default = defineRule({
   },
   create(ctx) {
     const src = ctx.source;
-    const candidates = [.../* @__PURE__ */ new Set([...src.globalArgs.flatMap((a) => (a.pairs ?? []).map((p) => p.key)), ...PLATFORM_ARGS])];
+    let candidateList;
+    const candidates = () => candidateList ??= [.../* @__PURE__ */ new Set([...src.globalArgs.flatMap((a) => (a.pairs ?? []).map((p) => p.key)), ...PLATFORM_ARGS])];
     const check = (ins, l, span) => {
-      const r = expandSpan(src, ins, l, span);
-      if (!r) return;
+      const dollar = src.text.indexOf("$", span.start);
+      if (dollar < 0 || dollar >= span.end) return;
+      const w = locate(l, span);
+      if (!w || !w.raw.includes("$")) return;
+      const r = expandLocated(w, src.lookup(ins), src.escape);
       for (const ref of r.undefinedRefs) {
-        const suggestion = closestName(ref.name, candidates);
+        const suggestion = closestName(ref.name, candidates());
         const nameSpan = refNameSpan(src.text, ref);
         ctx.report({
           at: ref.span,
@@ -88809,14 +84107,19 @@ var no_undefined_var_default = defineRule({
       baseEnvCache.set(st.index, r);
       return r;
     };
+    const hasDollar = (span) => {
+      const k = src.text.indexOf("$", span.start);
+      return k >= 0 && k < span.end;
+    };
     const inLogical = (l, span) => {
-      if (!span) return void 0;
+      if (!span || !hasDollar(span)) return void 0;
       const located = locate(l, span);
       return located ? { located } : void 0;
     };
     const wordTargets = (ins) => {
       if (ins.json) {
-        return ins.json.values.map((v, k) => {
+        return ins.json.values.flatMap((v, k) => {
+          if (!v.includes("$")) return [];
           const sp = ins.json.spans[k];
           if (src.textOf(sp) === JSON.stringify(v)) {
             const offsets = Array.from({ length: v.length + 1 }, (_, i2) => sp.start + 1 + i2);
@@ -88828,10 +84131,12 @@ var no_undefined_var_default = defineRule({
       return ins.args.filter((w) => !w.raw.startsWith("<<")).flatMap((w) => inLogical(ins.rest, w.span) ?? []);
     };
     const flagTargets = (ins, names2) => ins.flags.filter((f) => names2.includes(f.name) && f.valueSpan).flatMap((f) => inLogical(ins.logical, f.valueSpan) ?? []);
-    const check = (ins, targets, lookup = src.lookup(ins)) => {
-      const env2 = baseEnv(src.stageOf(ins));
+    const check = (ins, targets, lookup) => {
+      let env2;
       for (const t of targets) {
         if (!t.located.raw.includes("$")) continue;
+        lookup ??= src.lookup(ins);
+        env2 ??= baseEnv(src.stageOf(ins));
         const r = expandLocated(t.located, lookup, src.escape);
         for (const ref of r.undefinedRefs) {
           if (ref.name === "PATH" || extra.has(ref.name) || env2 !== "none" && commonBaseImageVar(ref.name)) continue;
@@ -88858,15 +84163,25 @@ var no_undefined_var_default = defineRule({
       }
     };
     const whole = (ins) => ins.rest.text ? [{ located: { raw: ins.rest.text, offsets: ins.rest.map } }] : [];
+    const skip = (ins) => !ins.json && !hasDollar(ins.span);
     return {
       ENV(ins) {
-        check(ins, (ins.pairs ?? []).flatMap((p) => inLogical(ins.rest, p.valueSpan) ?? []));
+        if (skip(ins)) return;
+        const targets = [];
+        for (const p of ins.pairs ?? []) {
+          const t = inLogical(ins.rest, p.valueSpan);
+          if (t) targets.push(t);
+        }
+        check(ins, targets);
       },
       LABEL(ins) {
+        if (skip(ins)) return;
         check(ins, (ins.pairs ?? []).flatMap((p) => [inLogical(ins.rest, p.keySpan), inLogical(ins.rest, p.valueSpan)].filter((t) => !!t)));
       },
       ARG(ins) {
-        const base2 = src.lookup(ins);
+        if (skip(ins)) return;
+        let scopeLookup;
+        const base2 = (n) => (scopeLookup ??= src.lookup(ins))(n);
         const declared = /* @__PURE__ */ new Map();
         for (const p of ins.pairs ?? []) {
           const t = inLogical(ins.rest, p.valueSpan);
@@ -88876,18 +84191,22 @@ var no_undefined_var_default = defineRule({
         }
       },
       COPY(ins) {
+        if (skip(ins)) return;
         check(ins, [...flagTargets(ins, ["chown", "chmod"]), ...wordTargets(ins)]);
       },
       ADD(ins) {
+        if (skip(ins)) return;
         check(ins, [...flagTargets(ins, ["chown", "chmod", "checksum"]), ...wordTargets(ins)]);
       },
       VOLUME(ins) {
+        if (skip(ins)) return;
         check(ins, wordTargets(ins));
       },
-      WORKDIR: (ins) => check(ins, whole(ins)),
-      USER: (ins) => check(ins, whole(ins)),
-      STOPSIGNAL: (ins) => check(ins, whole(ins)),
+      WORKDIR: (ins) => skip(ins) || check(ins, whole(ins)),
+      USER: (ins) => skip(ins) || check(ins, whole(ins)),
+      STOPSIGNAL: (ins) => skip(ins) || check(ins, whole(ins)),
       RUN(ins) {
+        if (!ins.flags.length || skip(ins)) return;
         const targets = [];
         for (const f of ins.flags) {
           if (f.name !== "mount") continue;
@@ -88956,6 +84275,7 @@ function envWeakens(name2, value) {
 function configText(c, out2) {
   for (const a of c.args) {
     const v = a.value;
+    if (!v.includes("=")) continue;
     if (/\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(v) && !/\]\s*(file|copy):/.test(v)) out2.push({ at: a.span, what: "`[trusted=yes]` in an apt source", kind: "signature" });
     else if (/(^|\s|\])gpgcheck\s*=\s*(0|false|no)\b/i.test(v)) out2.push({ at: a.span, what: "`gpgcheck=0` in a yum/dnf repository", kind: "signature", alias: "CKV2_DOCKER_9" });
     else if (/(^|\s|\])sslverify\s*=\s*(0|false|no)\b/i.test(v)) out2.push({ at: a.span, what: "`sslverify=0` in a yum/dnf repository", kind: "tls", alias: "CKV2_DOCKER_15" });
@@ -88966,17 +84286,17 @@ function dropShort(w, letter) {
   if (w.raw === w.value && /^-[a-zA-Z]+$/.test(w.value)) return { replaceWith: w.value.replace(letter, "") };
   return {};
 }
+function flagHit(c, out2, names2, what, kind, alias, removable = true) {
+  const w = findFlag(c, ...names2);
+  if (!w) return;
+  const short = names2.find((n) => n.length === 1);
+  const fix = !removable ? {} : w.value.startsWith("--") ? w.value.includes("=") ? {} : { remove: w } : short ? dropShort(w, short) : { remove: w };
+  out2.push({ at: w.span, what, kind, alias, ...fix });
+}
 function commandHits(raw) {
   const c = effectiveCommand(raw);
   const out2 = [];
   const p = c.program;
-  const flag = (names2, what, kind, alias, removable = true) => {
-    const w = findFlag(c, ...names2);
-    if (!w) return;
-    const short = names2.find((n) => n.length === 1);
-    const fix = !removable ? {} : w.value.startsWith("--") ? w.value.includes("=") ? {} : { remove: w } : short ? dropShort(w, short) : { remove: w };
-    out2.push({ at: w.span, what, kind, alias, ...fix });
-  };
   for (const a of c.assignments) {
     const e = envWeakens(a.name, a.value);
     if (e) out2.push({ at: a.span, what: `\`${a.name}=${a.value}\``, ...e });
@@ -88990,20 +84310,20 @@ function commandHits(raw) {
     return out2;
   }
   configText(c, out2);
-  if (p === "curl") flag(["k", "insecure"], "`curl --insecure`", "tls", "CKV2_DOCKER_2");
-  else if (p === "wget") flag(["no-check-certificate"], "`wget --no-check-certificate`", "tls", "CKV2_DOCKER_3");
+  if (p === "curl") flagHit(c, out2, ["k", "insecure"], "`curl --insecure`", "tls", "CKV2_DOCKER_2");
+  else if (p === "wget") flagHit(c, out2, ["no-check-certificate"], "`wget --no-check-certificate`", "tls", "CKV2_DOCKER_3");
   else if (/^pip[0-9.]*$/.test(p) || /^python[0-9.]*$/.test(p) && c.args.some((a) => /^pip[0-9.]*$/.test(a.value))) {
-    flag(["trusted-host"], "`pip --trusted-host`", "trustedHost", "CKV2_DOCKER_4", false);
+    flagHit(c, out2, ["trusted-host"], "`pip --trusted-host`", "trustedHost", "CKV2_DOCKER_4", false);
     const pos = positionals(c).map((x) => x.value);
     const k = pos.indexOf("config");
     if (k >= 0 && pos[k + 1] === "set" && /(^|\.)trusted-host$/.test(pos[k + 2] ?? "")) out2.push({ at: c.span, what: "`pip config set … trusted-host`", kind: "trustedHost", alias: "CKV2_DOCKER_4" });
   } else if (p === "apk") {
     const pkgs = positionals(c, ["X", "repository", "p", "root", "keys-dir", "repositories-file", "arch", "t", "virtual"]).slice(1);
-    if (!(pkgs.length && pkgs.every((x) => /\.apk$/.test(x.value) && !/^[a-z]+:\/\//i.test(x.value)))) flag(["allow-untrusted"], "`apk --allow-untrusted`", "signature", "CKV2_DOCKER_7");
+    if (!(pkgs.length && pkgs.every((x) => /\.apk$/.test(x.value) && !/^[a-z]+:\/\//i.test(x.value)))) flagHit(c, out2, ["allow-untrusted"], "`apk --allow-untrusted`", "signature", "CKV2_DOCKER_7");
   } else if (p === "apt-get" || p === "apt" || p === "aptitude") {
-    flag(["allow-unauthenticated"], `\`${p} --allow-unauthenticated\``, "signature", "CKV2_DOCKER_8");
-    flag(["force-yes"], `\`${p} --force-yes\``, "signature", "CKV2_DOCKER_11");
-    flag(["allow-insecure-repositories"], `\`${p} --allow-insecure-repositories\``, "signature");
+    flagHit(c, out2, ["allow-unauthenticated"], `\`${p} --allow-unauthenticated\``, "signature", "CKV2_DOCKER_8");
+    flagHit(c, out2, ["force-yes"], `\`${p} --force-yes\``, "signature", "CKV2_DOCKER_11");
+    flagHit(c, out2, ["allow-insecure-repositories"], `\`${p} --allow-insecure-repositories\``, "signature");
     c.args.forEach((a, k) => {
       const opt = a.value === "-o" || a.value === "--option" ? c.args[k + 1]?.value : /^-o(.+)$/.exec(a.value)?.[1] ?? /^--option=(.+)$/.exec(a.value)?.[1];
       if (!opt) return;
@@ -89015,13 +84335,13 @@ function commandHits(raw) {
     const sub = positionals(c, ["keyring", "keyserver", "recv-keys"])[0]?.value;
     if (sub === "add" || sub === "adv") out2.push({ at: c.span, what: `\`apt-key ${sub}\``, kind: "aptKey" });
   } else if (/^(yum|dnf|tdnf|microdnf|dnf5|zypper)$/.test(p)) {
-    flag(["nogpgcheck", "no-gpg-checks"], `\`${p} --nogpgcheck\``, "signature", "CKV2_DOCKER_9");
+    flagHit(c, out2, ["nogpgcheck", "no-gpg-checks"], `\`${p} --nogpgcheck\``, "signature", "CKV2_DOCKER_9");
     for (const a of c.args) {
       if (/^--setopt=(.*\.)?sslverify=(0|false|no)$/i.test(a.value)) out2.push({ at: a.span, what: `\`${a.value}\``, kind: "tls", alias: "CKV2_DOCKER_15" });
       else if (/^--setopt=(.*\.)?gpgcheck=(0|false|no)$/i.test(a.value)) out2.push({ at: a.span, what: `\`${a.value}\``, kind: "signature", alias: "CKV2_DOCKER_9" });
     }
   } else if (p === "rpm") {
-    for (const n of ["nosignature", "nodigest", "noverify", "nofiledigest"]) flag([n], `\`rpm --${n}\``, "signature", "CKV2_DOCKER_10");
+    for (const n of ["nosignature", "nodigest", "noverify", "nofiledigest"]) flagHit(c, out2, [n], `\`rpm --${n}\``, "signature", "CKV2_DOCKER_10");
   } else if (p === "npm" || p === "yarn" || p === "pnpm") {
     const pos = positionals(c).map((x) => x.value);
     const k = pos.indexOf("config");
@@ -89148,7 +84468,8 @@ var no_world_writable_default = defineRule({
       chmod: "`{{mode}}` makes {{what}} writable by every user in the container: any process, whatever its user, can replace code or configuration there. Give write access to the user that needs it instead (`chown app {{path}}` and `chmod {{suggested}}`).",
       copyChmod: "`--chmod={{mode}}` makes the copied files writable by every user in the container. Use a mode without write for others (`--chmod={{suggested}}`) and `--chown` for the user that must write."
     },
-    onbuild: true
+    onbuild: true,
+    programs: ["chmod"]
   },
   create(ctx) {
     const suggestion = (m, mode) => m.fixed ?? (/^[0-7]+$/.test(mode) ? "755" : "u+w");
@@ -89213,7 +84534,8 @@ var no_zypper_dist_upgrade_default = defineRule({
       distUpgrade: "`zypper {{verb}}` upgrades the whole distribution inside the image, possibly to a new release, so the result depends on the build day. Use a newer base image, or `zypper -n update` for updates within the release."
     },
     aliases: ["DL3035"],
-    onbuild: true
+    onbuild: true,
+    programs: ["zypper"]
   },
   create(ctx) {
     return {
@@ -89255,7 +84577,8 @@ var npm_pin_versions_default = defineRule({
       unpinned: "Package `{{pkg}}` is not pinned. Name a version (`{{name}}@<version>`), or a commit for git URLs (`#<ref>`)."
     },
     aliases: ["DL3016"],
-    onbuild: true
+    onbuild: true,
+    programs: ["npm"]
   },
   create(ctx) {
     return {
@@ -89352,16 +84675,19 @@ var pip_no_cache_dir_default = defineRule({
       noCacheDir: "pip install keeps its cache in the image layer. Add `--no-cache-dir`, or mount a cache at /root/.cache/pip."
     },
     aliases: ["DL3042"],
-    onbuild: true
+    onbuild: true,
+    programs: [/^(pip|python)(\d(\.\d+)?)?$/]
   },
   create(ctx) {
     return {
       RUN(ins) {
+        const cmds = packageCommands(ctx.source, ins);
+        if (!cmds.some(isPipInstall)) return;
         if (hasCacheMount(ins, /\.cache\/pip$|\.cache$/)) return;
         const env2 = ctx.source.scope(ins).get("PIP_NO_CACHE_DIR");
         if (env2 && env2.value !== null && TRUTHY.test(env2.value)) return;
         let exported = false;
-        for (const c of packageCommands(ctx.source, ins)) {
+        for (const c of cmds) {
           if (c.program === "export" && c.args.some((a) => /^PIP_NO_CACHE_DIR=(.*)$/.test(a.value) && TRUTHY.test(a.value.split("=")[1]))) exported = true;
           if (!isPipInstall(c)) continue;
           if (exported || c.assignments.some((a) => a.name === "PIP_NO_CACHE_DIR" && TRUTHY.test(a.value))) continue;
@@ -89407,16 +84733,18 @@ var pip_pin_versions_default = defineRule({
       unpinned: "Package `{{pkg}}` is not pinned. Pin it (`{{pkg}}==<version>`), or install from a requirements or constraints file."
     },
     aliases: ["DL3013"],
-    onbuild: true
+    onbuild: true,
+    programs: [/^(pip|python)(\d(\.\d+)?)?$/, "pipx"]
   },
   create(ctx) {
     return {
       RUN(ins) {
-        const constraintEnv = ctx.source.scope(ins).get("PIP_CONSTRAINT");
-        if (constraintEnv?.value) return;
+        let constrained;
         for (const c of packageCommands(ctx.source, ins)) {
           const inst = pipInstall(c, true);
           if (!inst) continue;
+          constrained ??= !!ctx.source.scope(ins).get("PIP_CONSTRAINT")?.value;
+          if (constrained) return;
           if (findFlag(inst.rest, "c", "constraint") || c.assignments.some((a) => a.name === "PIP_CONSTRAINT" && a.value)) continue;
           const specs = operands(inst.rest, PIP_INSTALL_WITH_VALUE.filter((n) => n !== "e" && n !== "editable"));
           for (const p of specs) {
@@ -89489,7 +84817,8 @@ var prefer_add_for_local_archive_default = defineRule({
     messages: {
       useAdd: "`{{file}}` is copied here and unpacked by `tar` on line {{line}}, so the image keeps both the archive and its contents in separate layers. `ADD {{file}} <directory>` unpacks a local tar archive in one step."
     },
-    aliases: ["DL3010"]
+    aliases: ["DL3010"],
+    programs: ["tar", "gtar", "bsdtar"]
   },
   create(ctx) {
     let copied = [];
@@ -89596,7 +84925,8 @@ var prefer_cache_mount_default = defineRule({
       noCacheMount: "{{manager}} re-downloads everything whenever this layer rebuilds ({{size}}). Mount a cache: `RUN {{mounts}} ...`; the cache stays in the builder, never in the image.{{note}}",
       defeated: "`{{what}}` empties the {{manager}} cache that this RUN mounts at {{dir}}, so the mount never helps. Remove it."
     },
-    onbuild: true
+    onbuild: true,
+    programs: INVOCATION_PROGRAM_NAMES
   },
   create(ctx) {
     const source = ctx.source;
@@ -89936,9 +85266,9 @@ var require_healthcheck_default = defineRule({
     return {
       fileExit() {
         const used = new Set(src.stages.flatMap((s) => s.dependsOn.filter((d) => d !== s.index)));
-        const has = (s) => stageChain(src, s).some((x) => x.instructions.some((i2) => i2.keyword === "HEALTHCHECK"));
+        const has2 = (s) => stageChain(src, s).some((x) => x.instructions.some((i2) => i2.keyword === "HEALTHCHECK"));
         for (const s of src.stages) {
-          if (used.has(s.index) || has(s)) continue;
+          if (used.has(s.index) || has2(s)) continue;
           const stage = s.name ? `Stage \`${s.name}\`` : s.isFinal ? "The final stage" : `Stage ${s.index}`;
           ctx.report({ at: fromLineSpan(src, s), messageId: "missing", data: { stage } });
         }
@@ -90018,11 +85348,13 @@ var require_pipefail_default = defineRule({
     return {
       RUN(ins) {
         if (ins.form !== "shell") return;
+        const scripts = ctx.source.shell(ins);
+        if (!scripts.some((s) => s.hasPipe)) return;
         const shell = shellAt(ctx.source, ins);
         const exe = shell?.[0] ? basename(shell[0]) : "sh";
         if (NON_POSIX.test(exe)) return;
         if (shell && PIPEFAIL_SHELLS.has(exe) && shellHasPipefail(shell)) return;
-        for (const script of ctx.source.shell(ins)) {
+        for (const script of scripts) {
           if (!script.hasPipe) continue;
           const piped = script.commands.filter((c) => c.piped && c.depth === script.commands[0]?.depth);
           const first = piped[0] ?? script.commands.find((c) => c.piped);
@@ -90544,7 +85876,8 @@ var useradd_no_log_init_default = defineRule({
       noLogInit: "`useradd -u {{uid}}` without `-l` makes /var/log/lastlog and faillog grow to cover UID {{uid}}: sparse on disk, but layers store them in full (gigabytes for large UIDs). Add `-l` (`--no-log-init`)."
     },
     aliases: ["DL3046"],
-    onbuild: true
+    onbuild: true,
+    programs: ["useradd"]
   },
   create(ctx) {
     return {
@@ -90590,7 +85923,8 @@ var wget_progress_default = defineRule({
       progress: "`wget` without a progress option floods the build log. Add `--progress=dot:giga`, or `-nv` / `-q`."
     },
     aliases: ["DL3047"],
-    onbuild: true
+    onbuild: true,
+    programs: ["wget"]
   },
   create(ctx) {
     return {
@@ -90635,7 +85969,8 @@ var yarn_cache_clean_default = defineRule({
       noClean: "`yarn` keeps a copy of every downloaded package in its cache ({{dir}}), in this layer of the final image; the cache is typically as large as node_modules. Append `yarn cache clean` to this RUN, or mount a cache there."
     },
     aliases: ["DL3060"],
-    onbuild: true
+    onbuild: true,
+    programs: ["yarn"]
   },
   create(ctx) {
     const source = ctx.source;
@@ -90690,7 +86025,8 @@ var yum_clean_all_default = defineRule({
       noClean: "`yum {{action}}` leaves its cache in /var/cache/yum in this layer (metadata is typically 50-200 MB). Append `yum clean all` to this RUN, or mount a cache at /var/cache/yum."
     },
     aliases: ["DL3032"],
-    onbuild: true
+    onbuild: true,
+    programs: ["yum"]
   },
   create(ctx) {
     const source = ctx.source;
@@ -90736,7 +86072,8 @@ var yum_pin_versions_default = defineRule({
       unpinnedModule: "Module `{{pkg}}` has no stream. Name it as `{{pkg}}:<stream>` so rebuilds install the same stream."
     },
     aliases: ["DL3033"],
-    onbuild: true
+    onbuild: true,
+    programs: ["yum"]
   },
   create(ctx) {
     return {
@@ -90772,7 +86109,8 @@ var yum_yes_default = defineRule({
       noYes: '`yum {{action}}` without `-y` stops at its "Is this ok [y/N]" prompt, which fails a non-interactive build. Add `-y`.'
     },
     aliases: ["DL3030"],
-    onbuild: true
+    onbuild: true,
+    programs: ["yum"]
   },
   create(ctx) {
     return {
@@ -90810,7 +86148,8 @@ var zypper_clean_default = defineRule({
       noClean: "`zypper {{action}}` leaves its cache in /var/cache/zypp in this layer (typically 20-100 MB). Append `zypper clean --all` to this RUN, or mount a cache at /var/cache/zypp."
     },
     aliases: ["DL3036"],
-    onbuild: true
+    onbuild: true,
+    programs: ["zypper"]
   },
   create(ctx) {
     const source = ctx.source;
@@ -90856,7 +86195,8 @@ var zypper_non_interactive_default = defineRule({
       interactive: '`zypper {{verb}}` without `-n` stops at its "Continue? [y/n]" prompt, which fails a non-interactive build. Run `zypper -n {{verb}}`.'
     },
     aliases: ["DL3034"],
-    onbuild: true
+    onbuild: true,
+    programs: ["zypper"]
   },
   create(ctx) {
     return {
@@ -90898,7 +86238,8 @@ var zypper_pin_versions_default = defineRule({
       unpinned: "Package `{{pkg}}` is not pinned. Pin it as `{{pkg}}=<version>` (quote `>=`/`<` constraints) so rebuilds install the same version."
     },
     aliases: ["DL3037"],
-    onbuild: true
+    onbuild: true,
+    programs: ["zypper"]
   },
   create(ctx) {
     return {
@@ -91202,7 +86543,7 @@ var rules = [
   no_package_cache_in_image_default,
   no_toolchain_in_image_default,
   no_wasted_space_default
-].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
+].sort((a, b) => compareText(a.meta.code, b.meta.code));
 
 // src/action/comment.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -91534,18 +86875,29 @@ import { existsSync as existsSync3 } from "node:fs";
 import { dirname as dirname3, join as join6, resolve as resolve3 } from "node:path";
 var CONFIG_NAMES = [".ballast.yaml", ".ballast.yml"];
 var HADOLINT_NAMES = [".hadolint.yaml", ".hadolint.yml"];
-function findConfigFile(startDir, env2) {
+function findConfigFile(startDir, env2, memo) {
   const up = (names2) => {
+    const visited = [];
     let dir = resolve3(startDir);
+    let found = null;
     for (; ; ) {
-      for (const n of names2) {
-        const f2 = join6(dir, n);
-        if (existsSync3(f2)) return f2;
+      const known = memo?.get(`${names2[0]}\0${dir}`);
+      if (known !== void 0) {
+        found = known;
+        break;
+      }
+      visited.push(dir);
+      const hit = names2.map((n) => join6(dir, n)).find((f2) => existsSync3(f2));
+      if (hit) {
+        found = hit;
+        break;
       }
       const parent = dirname3(dir);
-      if (parent === dir) return void 0;
+      if (parent === dir) break;
       dir = parent;
     }
+    if (memo) for (const d of visited) memo.set(`${names2[0]}\0${d}`, found);
+    return found ?? void 0;
   };
   const own = up(CONFIG_NAMES);
   if (own) return { file: own, kind: "ballast" };
@@ -91855,783 +87207,8 @@ function loadConfigFile(file, rules2, kind) {
 }
 
 // src/cli/files.ts
-var import_ignore = __toESM(require_ignore2(), 1);
 import { existsSync as existsSync4, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
 import { basename as basename5, dirname as dirname6, join as join8, relative as relative4, resolve as resolve7 } from "node:path";
-
-// node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync, realpath, realpathSync, stat as stat4, statSync } from "fs";
-import { isAbsolute as isAbsolute4, posix as posix6, resolve as resolve6 } from "path";
-import { fileURLToPath as fileURLToPath2 } from "url";
-
-// node_modules/fdir/dist/index.mjs
-import { createRequire as createRequire3 } from "module";
-import { basename as basename4, dirname as dirname5, normalize as normalize2, relative as relative3, resolve as resolve5, sep as sep2 } from "path";
-import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire3(import.meta.url);
-function cleanPath(path) {
-  let normalized = normalize2(path);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
-  return normalized;
-}
-var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-  return path.replace(SLASHES_REGEX, separator);
-}
-var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-  return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve5(path);
-  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-  if (path === ".") return "";
-  const needsSeperator = path[path.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-function joinPathWithBasePath(filename, directoryPath) {
-  return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-  return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root);
-    if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative3(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-  };
-}
-function joinPath(filename) {
-  return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-  return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-  const { relativePaths, includeBasePath } = options;
-  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-function pushDirectoryWithRelativePath(root) {
-  return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root.length) || ".");
-  };
-}
-function pushDirectoryFilterWithRelativePath(root) {
-  return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-  };
-}
-var pushDirectory = (directoryPath, paths) => {
-  paths.push(directoryPath || ".");
-};
-var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path = directoryPath || ".";
-  if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-var empty$2 = () => {
-};
-function build$6(root, options) {
-  const { includeDirs, filters, relativePaths } = options;
-  if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-var pushFileFilter = (filename, paths, _counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-var pushFileCount = (_filename, _paths, counts, _filters) => {
-  counts.files++;
-};
-var pushFile = (filename, paths) => {
-  paths.push(filename);
-};
-var empty$1 = () => {
-};
-function build$5(options) {
-  const { excludeFiles, filters, onlyCounts } = options;
-  if (excludeFiles) return empty$1;
-  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-  else if (onlyCounts) return pushFileCount;
-  else return pushFile;
-}
-var getArray = (paths) => {
-  return paths;
-};
-var getArrayGroup = () => {
-  return [""].slice(0, 0);
-};
-function build$4(options) {
-  return options.group ? getArrayGroup : getArray;
-}
-var groupFiles = (groups, directory, files) => {
-  groups.push({
-    directory,
-    files,
-    dir: directory
-  });
-};
-var empty = () => {
-};
-function build$3(options) {
-  return options.group ? groupFiles : empty;
-}
-var resolveSymlinksAsync = function(path, state, callback$1) {
-  const { queue, fs: fs2, options: { suppressErrors } } = state;
-  queue.enqueue();
-  fs2.realpath(path, (error, resolvedPath) => {
-    if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs2.stat(resolvedPath, (error$1, stat5) => {
-      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat5, resolvedPath);
-      queue.dequeue(null, state);
-    });
-  });
-};
-var resolveSymlinks = function(path, state, callback$1) {
-  const { queue, fs: fs2, options: { suppressErrors } } = state;
-  queue.enqueue();
-  try {
-    const resolvedPath = fs2.realpathSync(path);
-    const stat5 = fs2.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-    callback$1(stat5, resolvedPath);
-  } catch (e) {
-    if (!suppressErrors) throw e;
-  }
-};
-function build$2(options, isSynchronous) {
-  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname5(path);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
-    const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = dirname5(parent);
-  }
-  state.symlinks.set(path, resolved);
-  return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
-}
-var onlyCountsSync = (state) => {
-  return state.counts;
-};
-var groupsSync = (state) => {
-  return state.groups;
-};
-var defaultSync = (state) => {
-  return state.paths;
-};
-var limitFilesSync = (state) => {
-  return state.paths.slice(0, state.options.maxFiles);
-};
-var onlyCountsAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.counts, state.options.suppressErrors);
-  return null;
-};
-var defaultAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.paths, state.options.suppressErrors);
-  return null;
-};
-var limitFilesAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-  return null;
-};
-var groupsAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.groups, state.options.suppressErrors);
-  return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-  if (error && !suppressErrors) callback$1(error, output);
-  else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-  const { onlyCounts, group: group2, maxFiles } = options;
-  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-  else if (group2) return isSynchronous ? groupsSync : groupsAsync;
-  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-  else return isSynchronous ? defaultSync : defaultAsync;
-}
-var readdirOpts = { withFileTypes: true };
-var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  state.queue.enqueue();
-  if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs2 } = state;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  fs2.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
-    state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-  });
-};
-var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs2 } = state;
-  if (currentDepth < 0) return;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  let entries = [];
-  try {
-    entries = fs2.readdirSync(crawlPath || ".", readdirOpts);
-  } catch (e) {
-    if (!state.options.suppressErrors) throw e;
-  }
-  callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-  return isSynchronous ? walkSync : walkAsync;
-}
-var Queue = class {
-  count = 0;
-  constructor(onQueueEmpty) {
-    this.onQueueEmpty = onQueueEmpty;
-  }
-  enqueue() {
-    this.count++;
-    return this.count;
-  }
-  dequeue(error, output) {
-    if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-      this.onQueueEmpty(error, output);
-      if (error) {
-        output.controller.abort();
-        this.onQueueEmpty = void 0;
-      }
-    }
-  }
-};
-var Counter = class {
-  _files = 0;
-  _directories = 0;
-  set files(num) {
-    this._files = num;
-  }
-  get files() {
-    return this._files;
-  }
-  set directories(num) {
-    this._directories = num;
-  }
-  get directories() {
-    return this._directories;
-  }
-  /**
-  * @deprecated use `directories` instead
-  */
-  /* c8 ignore next 3 */
-  get dirs() {
-    return this._directories;
-  }
-};
-var Aborter = class {
-  aborted = false;
-  abort() {
-    this.aborted = true;
-  }
-};
-var Walker = class {
-  root;
-  isSynchronous;
-  state;
-  joinPath;
-  pushDirectory;
-  pushFile;
-  getArray;
-  groupFiles;
-  resolveSymlink;
-  walkDirectory;
-  callbackInvoker;
-  constructor(root, options, callback$1) {
-    this.isSynchronous = !callback$1;
-    this.callbackInvoker = build$1(options, this.isSynchronous);
-    this.root = normalizePath(root, options);
-    this.state = {
-      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-      paths: [""].slice(0, 0),
-      groups: [],
-      counts: new Counter(),
-      options,
-      queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-      symlinks: /* @__PURE__ */ new Map(),
-      visited: [""].slice(0, 0),
-      controller: new Aborter(),
-      fs: options.fs || nativeFs
-    };
-    this.joinPath = build$7(this.root, options);
-    this.pushDirectory = build$6(this.root, options);
-    this.pushFile = build$5(options);
-    this.getArray = build$4(options);
-    this.groupFiles = build$3(options);
-    this.resolveSymlink = build$2(options, this.isSynchronous);
-    this.walkDirectory = build(this.isSynchronous);
-  }
-  start() {
-    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-  }
-  walk = (entries, directoryPath, depth) => {
-    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-    const files = this.getArray(this.state.paths);
-    for (let i2 = 0; i2 < entries.length; ++i2) {
-      const entry = entries[i2];
-      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-        const filename = this.joinPath(entry.name, directoryPath);
-        this.pushFile(filename, files, this.state.counts, filters);
-      } else if (entry.isDirectory()) {
-        let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path)) continue;
-        this.pushDirectory(path, paths, filters);
-        this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path, this.state, (stat5, resolvedPath) => {
-          if (stat5.isDirectory()) {
-            resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-          } else {
-            resolvedPath = useRealPaths ? resolvedPath : path;
-            const filename = basename4(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname5(resolvedPath), this.state.options);
-            resolvedPath = this.joinPath(filename, directoryPath$1);
-            this.pushFile(resolvedPath, files, this.state.counts, filters);
-          }
-        });
-      }
-    }
-    this.groupFiles(this.state.groups, directoryPath, files);
-  };
-};
-function promise(root, options) {
-  return new Promise((resolve$1, reject) => {
-    callback(root, options, (err2, output) => {
-      if (err2) return reject(err2);
-      resolve$1(output);
-    });
-  });
-}
-function callback(root, options, callback$1) {
-  let walker = new Walker(root, options, callback$1);
-  walker.start();
-}
-function sync(root, options) {
-  const walker = new Walker(root, options);
-  return walker.start();
-}
-var APIBuilder = class {
-  constructor(root, options) {
-    this.root = root;
-    this.options = options;
-  }
-  withPromise() {
-    return promise(this.root, this.options);
-  }
-  withCallback(cb) {
-    callback(this.root, this.options, cb);
-  }
-  sync() {
-    return sync(this.root, this.options);
-  }
-};
-var pm = null;
-try {
-  __require2.resolve("picomatch");
-  pm = __require2("picomatch");
-} catch {
-}
-var Builder = class {
-  globCache = {};
-  options = {
-    maxDepth: Infinity,
-    suppressErrors: true,
-    pathSeparator: sep2,
-    filters: []
-  };
-  globFunction;
-  constructor(options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    this.globFunction = this.options.globFunction;
-  }
-  group() {
-    this.options.group = true;
-    return this;
-  }
-  withPathSeparator(separator) {
-    this.options.pathSeparator = separator;
-    return this;
-  }
-  withBasePath() {
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withRelativePaths() {
-    this.options.relativePaths = true;
-    return this;
-  }
-  withDirs() {
-    this.options.includeDirs = true;
-    return this;
-  }
-  withMaxDepth(depth) {
-    this.options.maxDepth = depth;
-    return this;
-  }
-  withMaxFiles(limit) {
-    this.options.maxFiles = limit;
-    return this;
-  }
-  withFullPaths() {
-    this.options.resolvePaths = true;
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withErrors() {
-    this.options.suppressErrors = false;
-    return this;
-  }
-  withSymlinks({ resolvePaths = true } = {}) {
-    this.options.resolveSymlinks = true;
-    this.options.useRealPaths = resolvePaths;
-    return this.withFullPaths();
-  }
-  withAbortSignal(signal) {
-    this.options.signal = signal;
-    return this;
-  }
-  normalize() {
-    this.options.normalizePath = true;
-    return this;
-  }
-  filter(predicate) {
-    this.options.filters.push(predicate);
-    return this;
-  }
-  onlyDirs() {
-    this.options.excludeFiles = true;
-    this.options.includeDirs = true;
-    return this;
-  }
-  exclude(predicate) {
-    this.options.exclude = predicate;
-    return this;
-  }
-  onlyCounts() {
-    this.options.onlyCounts = true;
-    return this;
-  }
-  crawl(root) {
-    return new APIBuilder(root || ".", this.options);
-  }
-  withGlobFunction(fn) {
-    this.globFunction = fn;
-    return this;
-  }
-  /**
-  * @deprecated Pass options using the constructor instead:
-  * ```ts
-  * new fdir(options).crawl("/path/to/root");
-  * ```
-  * This method will be removed in v7.0
-  */
-  /* c8 ignore next 4 */
-  crawlWithOptions(root, options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    return new APIBuilder(root || ".", this.options);
-  }
-  glob(...patterns) {
-    if (this.globFunction) return this.globWithOptions(patterns);
-    return this.globWithOptions(patterns, ...[{ dot: true }]);
-  }
-  globWithOptions(patterns, ...options) {
-    const globFn = this.globFunction || pm;
-    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-    var isMatch = this.globCache[patterns.join("\0")];
-    if (!isMatch) {
-      isMatch = globFn(patterns, ...options);
-      this.globCache[patterns.join("\0")] = isMatch;
-    }
-    this.options.filters.push((path) => isMatch(path));
-    return this;
-  }
-};
-
-// node_modules/tinyglobby/dist/index.mjs
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var isReadonlyArray = Array.isArray;
-var BACKSLASHES = /\\/g;
-var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-var isWin = process.platform === "win32";
-var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-  const patternsCount = patterns.length;
-  const patternsParts = Array(patternsCount);
-  const matchers = Array(patternsCount);
-  let i2, j;
-  for (i2 = 0; i2 < patternsCount; i2++) {
-    const parts2 = splitPattern(patterns[i2]);
-    patternsParts[i2] = parts2;
-    const partsCount = parts2.length;
-    const partMatchers = Array(partsCount);
-    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts2[j], options);
-    matchers[i2] = partMatchers;
-  }
-  return (input) => {
-    const inputParts = input.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-    for (i2 = 0; i2 < patternsCount; i2++) {
-      const patternParts = patternsParts[i2];
-      const matcher = matchers[i2];
-      const inputPatternCount = inputParts.length;
-      const minParts = Math.min(inputPatternCount, patternParts.length);
-      j = 0;
-      while (j < minParts) {
-        const part = patternParts[j];
-        if (part.includes("/")) return true;
-        if (!matcher[j](inputParts[j])) break;
-        if (!options.noglobstar && part === "**") return true;
-        j++;
-      }
-      if (j === inputPatternCount) return true;
-    }
-    return false;
-  };
-}
-var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-var isRoot2 = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-  if (cwd === root || root.startsWith(`${cwd}/`)) {
-    if (absolute) {
-      const start2 = cwd.length + +!isRoot2(cwd);
-      return (p, isDir2) => p.slice(start2, isDir2 ? -1 : void 0) || ".";
-    }
-    const prefix = root.slice(cwd.length + 1);
-    if (prefix) return (p, isDir2) => {
-      if (p === ".") return prefix;
-      const result = `${prefix}/${p}`;
-      return isDir2 ? result.slice(0, -1) : result;
-    };
-    return (p, isDir2) => isDir2 && p !== "." ? p.slice(0, -1) : p;
-  }
-  if (absolute) return (p) => posix6.relative(cwd, p) || ".";
-  return (p) => posix6.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-  if (root.startsWith(`${cwd}/`)) {
-    const prefix = root.slice(cwd.length + 1);
-    return (p) => `${prefix}/${p}`;
-  }
-  return (p) => {
-    const result = posix6.relative(cwd, `${root}/${p}`);
-    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-  };
-}
-function ensureNonDriveRelativePath(path) {
-  return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-var splitPatternOptions = { parts: true };
-function splitPattern(path) {
-  var _result$parts;
-  const result = import_picomatch.default.scan(path, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapePath = isWin ? escapeWin32Path : escapePosixPath;
-function isDynamicPattern(pattern, options) {
-  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch.default.scan(pattern);
-  return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-var PARENT_DIRECTORY = /^(\/?\.\.)+/;
-var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-  var _PARENT_DIRECTORY$exe;
-  const cwd = opts.cwd;
-  let result = pattern;
-  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-  const escapedCwd = escapePath(cwd);
-  result = isAbsolute4(result.replace(ESCAPING_BACKSLASHES, "")) ? posix6.relative(escapedCwd, result) : posix6.normalize(result);
-  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-  const parts2 = splitPattern(result);
-  if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
-    let i2 = 0;
-    const cwdParts = escapedCwd.split("/");
-    while (i2 < n && parts2[i2 + n] === cwdParts[cwdParts.length + i2 - n]) {
-      result = result.slice(0, (n - i2 - 1) * 3) + result.slice((n - i2) * 3 + parts2[i2 + n].length + 1) || ".";
-      i2++;
-    }
-    const potentialRoot = posix6.join(cwd, parentDir.slice(i2 * 3));
-    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-      props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i2;
-    }
-  }
-  if (!isIgnore && props.depthOffset >= 0) {
-    var _props$commonPath;
-    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts2);
-    const newCommonPath = [];
-    const length = Math.min(props.commonPath.length, parts2.length);
-    for (let i2 = 0; i2 < length; i2++) {
-      const part = parts2[i2];
-      if (part === "**" && !parts2[i2 + 1]) {
-        newCommonPath.pop();
-        break;
-      }
-      if (i2 === parts2.length - 1 || part !== props.commonPath[i2] || isDynamicPattern(part)) break;
-      newCommonPath.push(part);
-    }
-    props.depthOffset = newCommonPath.length;
-    props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix6.join(cwd, ...newCommonPath) : cwd);
-  }
-  return result;
-}
-function processPatterns(options, patterns, props) {
-  const matchPatterns = [];
-  const ignorePatterns2 = [];
-  for (const pattern of options.ignore) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns2.push(normalizePattern(pattern, options, props, true));
-  }
-  for (const pattern of patterns) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns2.push(normalizePattern(pattern.slice(1), options, props, true));
-  }
-  return {
-    match: matchPatterns,
-    ignore: ignorePatterns2
-  };
-}
-function buildCrawler(options, patterns) {
-  const cwd = options.cwd;
-  const props = {
-    root: cwd,
-    depthOffset: 0
-  };
-  const processed = processPatterns(options, patterns, props);
-  if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root = props.root.replace(BACKSLASHES, "");
-  const matchOptions = {
-    dot,
-    nobrace: options.braceExpansion === false,
-    nocase: !caseSensitiveMatch,
-    noextglob: options.extglob === false,
-    noglobstar: options.globstar === false,
-    posix: true
-  };
-  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore3 = (0, import_picomatch.default)(processed.ignore, matchOptions);
-  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format = buildFormat(cwd, root, absolute);
-  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-  const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore3(relativePath);
-  };
-  let maxDepth;
-  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-  const crawler = new Builder({
-    filters: [debug ? (p, isDirectory) => {
-      const path = format(p, isDirectory);
-      const matches2 = matcher(path) && !ignore3(path);
-      if (matches2) log(`matched ${path}`);
-      return matches2;
-    } : (p, isDirectory) => {
-      const path = format(p, isDirectory);
-      return matcher(path) && !ignore3(path);
-    }],
-    exclude: debug ? (_, p) => {
-      const skipped = excludePredicate(_, p);
-      log(`${skipped ? "skipped" : "crawling"} ${p}`);
-      return skipped;
-    } : excludePredicate,
-    fs: options.fs,
-    pathSeparator: "/",
-    relativePaths: !absolute,
-    resolvePaths: absolute,
-    includeBasePath: absolute,
-    resolveSymlinks: followSymbolicLinks,
-    excludeSymlinks: !followSymbolicLinks,
-    excludeFiles: onlyDirectories,
-    includeDirs: onlyDirectories || !options.onlyFiles,
-    maxDepth,
-    signal: options.signal
-  }).crawl(root);
-  if (options.debug) log("internal properties:", {
-    ...props,
-    root
-  });
-  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-function formatPaths(paths, mapper) {
-  if (mapper) for (let i2 = paths.length - 1; i2 >= 0; i2--) paths[i2] = mapper(paths[i2]);
-  return paths;
-}
-var defaultOptions = {
-  caseSensitiveMatch: true,
-  debug: !!process.env.TINYGLOBBY_DEBUG,
-  expandDirectories: true,
-  followSymbolicLinks: true,
-  onlyFiles: true
-};
-function getOptions(options) {
-  const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve6(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-  opts.ignore = ensureStringArray(opts.ignore);
-  opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir,
-    readdirSync: opts.fs.readdirSync || readdirSync,
-    realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat4,
-    statSync: opts.fs.statSync || statSync
-  });
-  if (opts.debug) log("globbing with options:", opts);
-  return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-  var _ref;
-  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-  const options = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-  const [crawler, relative7] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
-}
 
 // src/cli/io.ts
 var UsageError = class extends Error {
@@ -92643,12 +87220,17 @@ function isDockerfileName(name2) {
 }
 var WALK_PATTERNS = ["**/[Dd]ockerfile", "**/[Dd]ockerfile.*", "**/[Dd]ockerfile-*", "**/*.[Dd]ockerfile", "**/[Cc]ontainerfile", "**/[Cc]ontainerfile.*"];
 var SKIP = ["**/node_modules/**", "**/.git/**"];
+async function glob2(patterns, options) {
+  const { glob: run2 } = await Promise.resolve().then(() => (init_dist2(), dist_exports));
+  return run2(patterns, options);
+}
 async function gitignoreFilter(root) {
-  const files = await glob(["**/.gitignore"], { cwd: root, ignore: SKIP, dot: true, absolute: true });
+  const files = await glob2(["**/.gitignore"], { cwd: root, ignore: SKIP, dot: true, absolute: true });
   const rules2 = [];
+  const { default: ignore2 } = files.length ? await Promise.resolve().then(() => __toESM(require_ignore2(), 1)) : { default: void 0 };
   for (const f of files) {
     try {
-      rules2.push({ dir: dirname6(f), ig: (0, import_ignore.default)().add(readFileSync6(f, "utf8")) });
+      rules2.push({ dir: dirname6(f), ig: ignore2().add(readFileSync6(f, "utf8")) });
     } catch {
     }
   }
@@ -92677,14 +87259,14 @@ async function expandInputs(operands2, cwd) {
     const abs = resolve7(cwd, op);
     if (existsSync4(abs)) {
       if (statSync2(abs).isDirectory()) {
-        const found = (await glob(WALK_PATTERNS, { cwd: abs, ignore: SKIP, dot: true, absolute: true, followSymbolicLinks: false })).sort();
+        const found = (await glob2(WALK_PATTERNS, { cwd: abs, ignore: SKIP, dot: true, absolute: true, followSymbolicLinks: false })).sort();
         const keep = await gitignoreFilter(abs);
         for (const f of found) if (isDockerfileName(basename5(f)) && keep(f)) add(f);
       } else add(abs);
       continue;
     }
     if (isGlob(op)) {
-      const found = (await glob([op], { cwd, ignore: SKIP, dot: true, absolute: true })).sort();
+      const found = (await glob2([op], { cwd, ignore: SKIP, dot: true, absolute: true })).sort();
       if (!found.length) throw new UsageError(`no files match ${op}`);
       for (const f of found) add(f);
       continue;
