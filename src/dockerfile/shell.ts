@@ -73,7 +73,10 @@ export function loadShellParser(): Promise<void> {
     const wasm = (globalThis as unknown as { WebAssembly: { compile(b: Uint8Array): Promise<unknown> } }).WebAssembly;
     const compiling = wasm.compile(bytes);
     const { Parser, Language } = await import('web-tree-sitter');
-    await Parser.init();
+    // the options object becomes the runtime's module: its cursor functions are used by copyTree
+    const module: Record<string, unknown> = {};
+    await Parser.init(module);
+    useRuntime(module);
     await compiling;
     const lang = await Language.load(bytes);
     const p = new Parser();
@@ -141,16 +144,113 @@ const PLAIN_NAME = /^[\w./+@%:,-]+$/;
 /** A double-quoted string without expansions: its children (quotes, content) add nothing. */
 const EXPANDS = /[$`]/;
 
-function copyTree(tree: TsTree, src: string): SNode {
+/** How the walk moves a cursor over the tree and reads the node under it. */
+interface CursorOps {
+  typeId(): number;
+  start(): number;
+  end(): number;
+  fieldId(): number;
+  firstChild(): boolean;
+  nextSibling(): boolean;
+  parent(): boolean;
+  done(): void;
+}
+
+/** web-tree-sitter's public cursor: each call copies the cursor into WebAssembly memory and back. */
+function publicCursor(tree: TsTree): CursorOps {
   const c = tree.walk();
+  return {
+    typeId: () => c.nodeTypeId,
+    start: () => c.startIndex,
+    end: () => c.endIndex,
+    fieldId: () => c.currentFieldId,
+    firstChild: () => c.gotoFirstChild(),
+    nextSibling: () => c.gotoNextSibling(),
+    parent: () => c.gotoParent(),
+    done: () => c.delete(),
+  };
+}
+
+/**
+ * The runtime's own cursor functions, which read and write the cursor in its transfer buffer. The
+ * public cursor copies the cursor in and out around every call (through a generic, DataView-based
+ * setter); a walk that makes no other runtime call in between can leave it there, which halves the
+ * cost of copying the tree. Used only when the runtime has exactly these functions (checked at load,
+ * and against the public cursor in test/dockerfile/shell-tree.test.ts).
+ */
+interface RuntimeCursorFunctions {
+  HEAP32: Int32Array;
+  _ts_init(): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+}
+
+const RUNTIME_FUNCTIONS = [
+  '_ts_init',
+  '_ts_tree_cursor_current_node_type_id_wasm',
+  '_ts_tree_cursor_start_index_wasm',
+  '_ts_tree_cursor_end_index_wasm',
+  '_ts_tree_cursor_current_field_id_wasm',
+  '_ts_tree_cursor_goto_first_child_wasm',
+  '_ts_tree_cursor_goto_next_sibling_wasm',
+  '_ts_tree_cursor_goto_parent_wasm',
+] as const;
+
+let runtime: { fns: RuntimeCursorFunctions; transfer: number } | undefined;
+
+function useRuntime(module: Record<string, unknown>): void {
+  if (!(module.HEAP32 instanceof Int32Array) || !RUNTIME_FUNCTIONS.every((f) => typeof module[f] === 'function')) return;
+  const fns = module as unknown as RuntimeCursorFunctions;
+  runtime = { fns, transfer: fns._ts_init() >> 2 };
+}
+
+function runtimeCursor(tree: TsTree, rt: { fns: RuntimeCursorFunctions; transfer: number }): CursorOps {
+  const c = tree.walk();
+  const cursor = c as unknown as Record<number, number>;
+  const t = (tree as unknown as Record<number, number>)[0];
+  const f = rt.fns;
+  const i = rt.transfer;
+  // the cursor goes into the transfer buffer once; the functions below read it there and moves write it back
+  let h = f.HEAP32;
+  h[i] = cursor[0];
+  h[i + 1] = cursor[1];
+  h[i + 2] = cursor[2];
+  h[i + 3] = cursor[3];
+  return {
+    typeId: () => f._ts_tree_cursor_current_node_type_id_wasm(t),
+    start: () => f._ts_tree_cursor_start_index_wasm(t),
+    end: () => f._ts_tree_cursor_end_index_wasm(t),
+    fieldId: () => f._ts_tree_cursor_current_field_id_wasm(t),
+    firstChild: () => f._ts_tree_cursor_goto_first_child_wasm(t) === 1,
+    nextSibling: () => f._ts_tree_cursor_goto_next_sibling_wasm(t) === 1,
+    parent: () => f._ts_tree_cursor_goto_parent_wasm(t) === 1,
+    done: () => {
+      // memory may have grown (new views): read the cursor back before freeing it
+      h = f.HEAP32;
+      cursor[0] = h[i];
+      cursor[1] = h[i + 1];
+      cursor[2] = h[i + 2];
+      cursor[3] = h[i + 3];
+      c.delete();
+    },
+  };
+}
+
+function copyTree(tree: TsTree, src: string, viaRuntime = runtime !== undefined): SNode {
+  const c = viaRuntime && runtime ? runtimeCursor(tree, runtime) : publicCursor(tree);
   const read = (withField: boolean): SNode => {
-    const id = c.nodeTypeId;
+    const id = c.typeId();
     const named = id < typeNamed.length ? typeNamed[id] : true;
     const type = id < typeNames.length ? typeNames[id] : 'ERROR';
-    const field = withField ? (fieldNames[c.currentFieldId] ?? null) : null;
+    const field = withField ? (fieldNames[c.fieldId()] ?? null) : null;
     if (!named) return { type, named, start: -1, end: -1, field, children: NO_CHILDREN };
-    const start = c.startIndex;
-    const end = c.endIndex;
+    const start = c.start();
+    const end = c.end();
     let leaf = LEAF_TYPES.has(type);
     if (type === 'command_name') leaf = PLAIN_NAME.test(src.slice(start, end));
     else if (type === 'string') leaf = !EXPANDS.test(src.slice(start, end));
@@ -158,25 +258,36 @@ function copyTree(tree: TsTree, src: string): SNode {
   };
   const root = read(false);
   const parents: SNode[] = [];
-  if (root.children !== NO_CHILDREN && c.gotoFirstChild()) {
+  if (root.children !== NO_CHILDREN && c.firstChild()) {
     parents.push(root);
     walk: for (;;) {
       const parent = parents[parents.length - 1];
       const n = read(FIELD_PARENTS.has(parent.type));
       parent.children.push(n);
-      if (n.children !== NO_CHILDREN && c.gotoFirstChild()) {
+      if (n.children !== NO_CHILDREN && c.firstChild()) {
         parents.push(n);
         continue;
       }
-      while (!c.gotoNextSibling()) {
-        c.gotoParent();
+      while (!c.nextSibling()) {
+        c.parent();
         parents.pop();
         if (parents.length === 0) break walk;
       }
     }
   }
-  c.delete();
+  c.done();
   return root;
+}
+
+/** For tests: the copied tree of `text` through the public cursor and through the runtime's functions. */
+export function copiedTrees(text: string): { viaPublic: unknown; viaRuntime: unknown; runtimeUsed: boolean } {
+  if (!parser) throw new Error('shell parser not loaded: call loadShellParser() first');
+  tablesFor(parser);
+  const tree = parser.parse(text)!;
+  const viaPublic = copyTree(tree, text, false);
+  const viaRuntime = copyTree(tree, text, true);
+  tree.delete();
+  return { viaPublic, viaRuntime, runtimeUsed: runtime !== undefined };
 }
 
 /** Every Command is made here, so all have one object shape (rules read them often). */
