@@ -13,7 +13,9 @@ export function dirContext(dir: string, dockerfileName: string): BuildContext {
     dockerfileName,
     readFile(rel) {
       const p = inside(rel);
-      if (!p) return undefined;
+      // most files asked for (.dockerignore, manifests) do not exist: a failed read throws, and an
+      // exception costs far more than asking first
+      if (!p || !existsSync(p)) return undefined;
       try {
         return readFileSync(p, 'utf8');
       } catch {

@@ -241,14 +241,23 @@ function runtimeCursor(tree: TsTree, rt: { fns: RuntimeCursorFunctions; transfer
   };
 }
 
+const anonymousNodes = new Map<number, SNode>();
+
 function copyTree(tree: TsTree, src: string, viaRuntime = runtime !== undefined): SNode {
   const c = viaRuntime && runtime ? runtimeCursor(tree, runtime) : publicCursor(tree);
   const read = (withField: boolean): SNode => {
     const id = c.typeId();
     const named = id < typeNamed.length ? typeNamed[id] : true;
     const type = id < typeNames.length ? typeNames[id] : 'ERROR';
-    const field = withField ? (fieldNames[c.fieldId()] ?? null) : null;
-    if (!named) return { type, named, start: -1, end: -1, field, children: NO_CHILDREN };
+    const fieldId = withField ? c.fieldId() : 0;
+    const field = fieldNames[fieldId] ?? null;
+    if (!named) {
+      // operators and keywords: one shared (immutable) node per type and field
+      const key = id * 256 + fieldId;
+      let shared = anonymousNodes.get(key);
+      if (!shared) anonymousNodes.set(key, (shared = { type, named, start: -1, end: -1, field, children: NO_CHILDREN }));
+      return shared;
+    }
     const start = c.start();
     const end = c.end();
     let leaf = LEAF_TYPES.has(type);
