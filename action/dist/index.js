@@ -75846,7 +75846,9 @@ function loadShellParser() {
     const wasm = globalThis.WebAssembly;
     const compiling = wasm.compile(bytes);
     const { Parser: Parser2, Language: Language2 } = await Promise.resolve().then(() => (init_tree_sitter(), tree_sitter_exports));
-    await Parser2.init();
+    const module2 = {};
+    await Parser2.init(module2);
+    useRuntime(module2);
     await compiling;
     const lang = await Language2.load(bytes);
     const p = new Parser2();
@@ -75880,16 +75882,81 @@ function tablesFor(p) {
 }
 var PLAIN_NAME = /^[\w./+@%:,-]+$/;
 var EXPANDS = /[$`]/;
-function copyTree(tree, src) {
+function publicCursor(tree) {
   const c = tree.walk();
+  return {
+    typeId: () => c.nodeTypeId,
+    start: () => c.startIndex,
+    end: () => c.endIndex,
+    fieldId: () => c.currentFieldId,
+    firstChild: () => c.gotoFirstChild(),
+    nextSibling: () => c.gotoNextSibling(),
+    parent: () => c.gotoParent(),
+    done: () => c.delete()
+  };
+}
+var RUNTIME_FUNCTIONS = [
+  "_ts_init",
+  "_ts_tree_cursor_current_node_type_id_wasm",
+  "_ts_tree_cursor_start_index_wasm",
+  "_ts_tree_cursor_end_index_wasm",
+  "_ts_tree_cursor_current_field_id_wasm",
+  "_ts_tree_cursor_goto_first_child_wasm",
+  "_ts_tree_cursor_goto_next_sibling_wasm",
+  "_ts_tree_cursor_goto_parent_wasm"
+];
+var runtime;
+function useRuntime(module2) {
+  if (!(module2.HEAP32 instanceof Int32Array) || !RUNTIME_FUNCTIONS.every((f) => typeof module2[f] === "function")) return;
+  const fns = module2;
+  runtime = { fns, transfer: fns._ts_init() >> 2 };
+}
+function runtimeCursor(tree, rt) {
+  const c = tree.walk();
+  const cursor = c;
+  const t = tree[0];
+  const f = rt.fns;
+  const i2 = rt.transfer;
+  let h = f.HEAP32;
+  h[i2] = cursor[0];
+  h[i2 + 1] = cursor[1];
+  h[i2 + 2] = cursor[2];
+  h[i2 + 3] = cursor[3];
+  return {
+    typeId: () => f._ts_tree_cursor_current_node_type_id_wasm(t),
+    start: () => f._ts_tree_cursor_start_index_wasm(t),
+    end: () => f._ts_tree_cursor_end_index_wasm(t),
+    fieldId: () => f._ts_tree_cursor_current_field_id_wasm(t),
+    firstChild: () => f._ts_tree_cursor_goto_first_child_wasm(t) === 1,
+    nextSibling: () => f._ts_tree_cursor_goto_next_sibling_wasm(t) === 1,
+    parent: () => f._ts_tree_cursor_goto_parent_wasm(t) === 1,
+    done: () => {
+      h = f.HEAP32;
+      cursor[0] = h[i2];
+      cursor[1] = h[i2 + 1];
+      cursor[2] = h[i2 + 2];
+      cursor[3] = h[i2 + 3];
+      c.delete();
+    }
+  };
+}
+var anonymousNodes = /* @__PURE__ */ new Map();
+function copyTree(tree, src, viaRuntime = runtime !== void 0) {
+  const c = viaRuntime && runtime ? runtimeCursor(tree, runtime) : publicCursor(tree);
   const read = (withField) => {
-    const id = c.nodeTypeId;
+    const id = c.typeId();
     const named = id < typeNamed.length ? typeNamed[id] : true;
     const type = id < typeNames.length ? typeNames[id] : "ERROR";
-    const field = withField ? fieldNames[c.currentFieldId] ?? null : null;
-    if (!named) return { type, named, start: -1, end: -1, field, children: NO_CHILDREN };
-    const start2 = c.startIndex;
-    const end = c.endIndex;
+    const fieldId = withField ? c.fieldId() : 0;
+    const field = fieldNames[fieldId] ?? null;
+    if (!named) {
+      const key = id * 256 + fieldId;
+      let shared = anonymousNodes.get(key);
+      if (!shared) anonymousNodes.set(key, shared = { type, named, start: -1, end: -1, field, children: NO_CHILDREN });
+      return shared;
+    }
+    const start2 = c.start();
+    const end = c.end();
     let leaf = LEAF_TYPES.has(type);
     if (type === "command_name") leaf = PLAIN_NAME.test(src.slice(start2, end));
     else if (type === "string") leaf = !EXPANDS.test(src.slice(start2, end));
@@ -75897,24 +75964,24 @@ function copyTree(tree, src) {
   };
   const root = read(false);
   const parents = [];
-  if (root.children !== NO_CHILDREN && c.gotoFirstChild()) {
+  if (root.children !== NO_CHILDREN && c.firstChild()) {
     parents.push(root);
     walk: for (; ; ) {
       const parent = parents[parents.length - 1];
       const n = read(FIELD_PARENTS.has(parent.type));
       parent.children.push(n);
-      if (n.children !== NO_CHILDREN && c.gotoFirstChild()) {
+      if (n.children !== NO_CHILDREN && c.firstChild()) {
         parents.push(n);
         continue;
       }
-      while (!c.gotoNextSibling()) {
-        c.gotoParent();
+      while (!c.nextSibling()) {
+        c.parent();
         parents.pop();
         if (parents.length === 0) break walk;
       }
     }
   }
-  c.delete();
+  c.done();
   return root;
 }
 function makeCommand(name2, program, nameWord, args2, assignments, redirects, span, depth, pipeline, piped, conditional) {
@@ -85090,15 +85157,15 @@ var prefer_multi_stage_default = defineRule({
         const staticGo = /CGO_ENABLED=0/.test(source.text);
         const rt = runtimeBaseFor(base2, ecosystem, { staticGo });
         const devPkgs = pkgs.filter((p) => /-(dev|devel)$/.test(p.what)).map((p) => p.what);
-        const runtime = devPkgs.length && !rt.todo ? { ...rt, todo: `install the runtime libraries of ${[...new Set(devPkgs)].join(", ")} (e.g. libpq5 for libpq-dev)` } : rt;
+        const runtime2 = devPkgs.length && !rt.todo ? { ...rt, todo: `install the runtime libraries of ${[...new Set(devPkgs)].join(", ")} (e.g. libpq5 for libpq-dev)` } : rt;
         const at = image ?? pkgs[0] ?? builds[0];
         const what = [...image ? [image.what] : [], ...new Set(pkgs.map((p) => p.what))].slice(0, 4).join(", ");
         const related = [...pkgs.slice(0, image ? 3 : 0), ...builds.slice(0, 3)].filter((e) => e !== at).map((e) => ({ at: e.span, message: e.kind === "build-command" ? `build step: ${e.what}` : `installs ${e.what}` }));
-        const fix = root === st && st.instructions.length > 1 ? rewrite(st, ev, ecosystem, runtime) : null;
+        const fix = root === st && st.instructions.length > 1 ? rewrite(st, ev, ecosystem, runtime2) : null;
         ctx.report({
           at: at.span,
           messageId: builds.length ? "shipsToolchain" : "shipsCompilers",
-          data: { what, build: builds[0]?.what ?? pkgs[0]?.what ?? "", estimate: image ? ESTIMATE[ecosystem] : ESTIMATE.c, runtime: runtime.image },
+          data: { what, build: builds[0]?.what ?? pkgs[0]?.what ?? "", estimate: image ? ESTIMATE[ecosystem] : ESTIMATE.c, runtime: runtime2.image },
           related,
           fixTitle: "Split into a build stage and a runtime stage",
           fix: fix ? () => fix : void 0
@@ -85118,7 +85185,7 @@ var prefer_multi_stage_default = defineRule({
       for (const n of ["build", "builder", "build-stage"]) if (!source.stages.some((s) => s.name === n)) return n;
       return `build-${source.stages.length}`;
     }
-    function rewrite(st, ev, ecosystem, runtime) {
+    function rewrite(st, ev, ecosystem, runtime2) {
       const nl = eol(source.text);
       const from = st.from;
       const image = from.from?.image;
@@ -85144,8 +85211,8 @@ var prefer_multi_stage_default = defineRule({
       const artifacts = buildArtifacts(source, ev, ecosystem, finalWd, st.base ?? "");
       const text = (i2) => source.textOf(instructionBlock(source, i2)).replace(/\r?\n$/, "");
       const lines = [];
-      if (runtime.todo) lines.push(`# TODO: ${runtime.todo}`);
-      lines.push(`FROM ${runtime.image}`);
+      if (runtime2.todo) lines.push(`# TODO: ${runtime2.todo}`);
+      lines.push(`FROM ${runtime2.image}`);
       if (workdir) lines.push(`WORKDIR ${finalWd}`);
       for (const e of envs) lines.push(text(e));
       lines.push("# TODO: copy any other files the application reads at runtime");
@@ -85159,9 +85226,9 @@ var prefer_multi_stage_default = defineRule({
         if (created) lines.push(`# TODO: user ${uname} was created in the build stage: create it here too (or use a numeric uid)`);
         lines.push(text(user));
       }
-      const distroless = /distroless/.test(runtime.image);
+      const distroless = /distroless/.test(runtime2.image);
       for (const m of moved) {
-        if (distroless && (m.keyword === "CMD" || m.keyword === "ENTRYPOINT") && m.form === "shell") lines.push(`# TODO: ${runtime.image} has no shell: use the exec form`);
+        if (distroless && (m.keyword === "CMD" || m.keyword === "ENTRYPOINT") && m.form === "shell") lines.push(`# TODO: ${runtime2.image} has no shell: use the exec form`);
         lines.push(text(m));
       }
       const body2 = lines.join(nl);
@@ -86853,7 +86920,7 @@ function dirContext(dir, dockerfileName) {
     dockerfileName,
     readFile(rel) {
       const p = inside(rel);
-      if (!p) return void 0;
+      if (!p || !existsSync2(p)) return void 0;
       try {
         return readFileSync4(p, "utf8");
       } catch {
