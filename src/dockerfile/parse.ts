@@ -508,6 +508,13 @@ function readFlags(l: LogicalText): { flags: Flag[]; restStart: number } {
   return { flags, restStart: i };
 }
 
+/** The characters JavaScript's `\\s` matches. */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function wordsOf(l: LogicalText, escape: string, processQuotes: boolean): Word[] {
   const out: Word[] = [];
   if (processQuotes) {
@@ -516,9 +523,17 @@ function wordsOf(l: LogicalText, escape: string, processQuotes: boolean): Word[]
     }
     return out;
   }
-  const re = /[^\s]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(l.text))) out.push({ raw: m[0], value: m[0], span: logicalSpan(l, m.index, m.index + m[0].length) });
+  // white-space separated words, scanned by hand (no match object per word)
+  const t = l.text;
+  let i = 0;
+  while (i < t.length) {
+    while (i < t.length && isJsSpace(t.charCodeAt(i))) i++;
+    if (i >= t.length) break;
+    const start = i;
+    while (i < t.length && !isJsSpace(t.charCodeAt(i))) i++;
+    const raw = t.slice(start, i);
+    out.push({ raw, value: raw, span: logicalSpan(l, start, i) });
+  }
   return out;
 }
 

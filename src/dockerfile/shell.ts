@@ -209,42 +209,61 @@ function useRuntime(module: Record<string, unknown>): void {
   runtime = { fns, transfer: fns._ts_init() >> 2 };
 }
 
-function runtimeCursor(tree: TsTree, rt: { fns: RuntimeCursorFunctions; transfer: number }): CursorOps {
-  const c = tree.walk();
-  const cursor = c as unknown as Record<number, number>;
-  const t = (tree as unknown as Record<number, number>)[0];
-  const f = rt.fns;
-  const i = rt.transfer;
-  // the cursor goes into the transfer buffer once; the functions below read it there and moves write it back
-  let h = f.HEAP32;
-  h[i] = cursor[0];
-  h[i + 1] = cursor[1];
-  h[i + 2] = cursor[2];
-  h[i + 3] = cursor[3];
-  return {
-    typeId: () => f._ts_tree_cursor_current_node_type_id_wasm(t),
-    start: () => f._ts_tree_cursor_start_index_wasm(t),
-    end: () => f._ts_tree_cursor_end_index_wasm(t),
-    fieldId: () => f._ts_tree_cursor_current_field_id_wasm(t),
-    firstChild: () => f._ts_tree_cursor_goto_first_child_wasm(t) === 1,
-    nextSibling: () => f._ts_tree_cursor_goto_next_sibling_wasm(t) === 1,
-    parent: () => f._ts_tree_cursor_goto_parent_wasm(t) === 1,
-    done: () => {
-      // memory may have grown (new views): read the cursor back before freeing it
-      h = f.HEAP32;
-      cursor[0] = h[i];
-      cursor[1] = h[i + 1];
-      cursor[2] = h[i + 2];
-      cursor[3] = h[i + 3];
-      c.delete();
-    },
-  };
+class RuntimeCursor implements CursorOps {
+  private readonly c: ReturnType<TsTree['walk']>;
+  private readonly t: number;
+  private readonly f: RuntimeCursorFunctions;
+  private readonly i: number;
+  constructor(tree: TsTree, rt: { fns: RuntimeCursorFunctions; transfer: number }) {
+    this.c = tree.walk();
+    this.t = (tree as unknown as Record<number, number>)[0];
+    this.f = rt.fns;
+    this.i = rt.transfer;
+    // the cursor goes into the transfer buffer once; the functions below read it there and moves write it back
+    const cursor = this.c as unknown as Record<number, number>;
+    const h = this.f.HEAP32;
+    h[this.i] = cursor[0];
+    h[this.i + 1] = cursor[1];
+    h[this.i + 2] = cursor[2];
+    h[this.i + 3] = cursor[3];
+  }
+  typeId(): number {
+    return this.f._ts_tree_cursor_current_node_type_id_wasm(this.t);
+  }
+  start(): number {
+    return this.f._ts_tree_cursor_start_index_wasm(this.t);
+  }
+  end(): number {
+    return this.f._ts_tree_cursor_end_index_wasm(this.t);
+  }
+  fieldId(): number {
+    return this.f._ts_tree_cursor_current_field_id_wasm(this.t);
+  }
+  firstChild(): boolean {
+    return this.f._ts_tree_cursor_goto_first_child_wasm(this.t) === 1;
+  }
+  nextSibling(): boolean {
+    return this.f._ts_tree_cursor_goto_next_sibling_wasm(this.t) === 1;
+  }
+  parent(): boolean {
+    return this.f._ts_tree_cursor_goto_parent_wasm(this.t) === 1;
+  }
+  done(): void {
+    // memory may have grown (new views): read the cursor back before freeing it
+    const cursor = this.c as unknown as Record<number, number>;
+    const h = this.f.HEAP32;
+    cursor[0] = h[this.i];
+    cursor[1] = h[this.i + 1];
+    cursor[2] = h[this.i + 2];
+    cursor[3] = h[this.i + 3];
+    this.c.delete();
+  }
 }
 
 const anonymousNodes = new Map<number, SNode>();
 
 function copyTree(tree: TsTree, src: string, viaRuntime = runtime !== undefined): SNode {
-  const c = viaRuntime && runtime ? runtimeCursor(tree, runtime) : publicCursor(tree);
+  const c: CursorOps = viaRuntime && runtime ? new RuntimeCursor(tree, runtime) : publicCursor(tree);
   const read = (withField: boolean): SNode => {
     const id = c.typeId();
     const named = id < typeNamed.length ? typeNamed[id] : true;

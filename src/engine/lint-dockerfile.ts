@@ -158,8 +158,10 @@ export function lintSource(source: DockerfileSource, options: LintOptions): Lint
   const stageExitHooks: Handler[] = [];
   const fileExitHooks: Handler[] = [];
   for (const { rule, v } of visitors) {
-    for (const [key, fn] of Object.entries(v)) {
-      if (typeof fn !== 'function') continue;
+    // `for...in` over the visitor's own keys: no entry arrays per rule and file
+    for (const key in v) {
+      const fn = (v as Record<string, unknown>)[key];
+      if (typeof fn !== 'function' || !Object.hasOwn(v, key)) continue;
       const programs = key === 'RUN' && rule.meta.programs ? programTest(rule.meta.programs) : undefined;
       const h: Handler = { rule, fn: fn as (x: never) => void, programs };
       if (key === 'stage') stageHooks.push(h);
