@@ -75606,6 +75606,11 @@ function readFlags(l) {
   }
   return { flags: flags2, restStart: i2 };
 }
+function isJsSpace(c) {
+  if (c <= 32) return c === 32 || c >= 9 && c <= 13;
+  if (c < 160) return false;
+  return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
 function wordsOf(l, escape, processQuotes) {
   const out2 = [];
   if (processQuotes) {
@@ -75614,9 +75619,16 @@ function wordsOf(l, escape, processQuotes) {
     }
     return out2;
   }
-  const re = /[^\s]+/g;
-  let m;
-  while (m = re.exec(l.text)) out2.push({ raw: m[0], value: m[0], span: logicalSpan(l, m.index, m.index + m[0].length) });
+  const t = l.text;
+  let i2 = 0;
+  while (i2 < t.length) {
+    while (i2 < t.length && isJsSpace(t.charCodeAt(i2))) i2++;
+    if (i2 >= t.length) break;
+    const start2 = i2;
+    while (i2 < t.length && !isJsSpace(t.charCodeAt(i2))) i2++;
+    const raw = t.slice(start2, i2);
+    out2.push({ raw, value: raw, span: logicalSpan(l, start2, i2) });
+  }
   return out2;
 }
 function parseJsonArray(l) {
@@ -75911,38 +75923,57 @@ function useRuntime(module2) {
   const fns = module2;
   runtime = { fns, transfer: fns._ts_init() >> 2 };
 }
-function runtimeCursor(tree, rt) {
-  const c = tree.walk();
-  const cursor = c;
-  const t = tree[0];
-  const f = rt.fns;
-  const i2 = rt.transfer;
-  let h = f.HEAP32;
-  h[i2] = cursor[0];
-  h[i2 + 1] = cursor[1];
-  h[i2 + 2] = cursor[2];
-  h[i2 + 3] = cursor[3];
-  return {
-    typeId: () => f._ts_tree_cursor_current_node_type_id_wasm(t),
-    start: () => f._ts_tree_cursor_start_index_wasm(t),
-    end: () => f._ts_tree_cursor_end_index_wasm(t),
-    fieldId: () => f._ts_tree_cursor_current_field_id_wasm(t),
-    firstChild: () => f._ts_tree_cursor_goto_first_child_wasm(t) === 1,
-    nextSibling: () => f._ts_tree_cursor_goto_next_sibling_wasm(t) === 1,
-    parent: () => f._ts_tree_cursor_goto_parent_wasm(t) === 1,
-    done: () => {
-      h = f.HEAP32;
-      cursor[0] = h[i2];
-      cursor[1] = h[i2 + 1];
-      cursor[2] = h[i2 + 2];
-      cursor[3] = h[i2 + 3];
-      c.delete();
-    }
-  };
-}
+var RuntimeCursor = class {
+  c;
+  t;
+  f;
+  i;
+  constructor(tree, rt) {
+    this.c = tree.walk();
+    this.t = tree[0];
+    this.f = rt.fns;
+    this.i = rt.transfer;
+    const cursor = this.c;
+    const h = this.f.HEAP32;
+    h[this.i] = cursor[0];
+    h[this.i + 1] = cursor[1];
+    h[this.i + 2] = cursor[2];
+    h[this.i + 3] = cursor[3];
+  }
+  typeId() {
+    return this.f._ts_tree_cursor_current_node_type_id_wasm(this.t);
+  }
+  start() {
+    return this.f._ts_tree_cursor_start_index_wasm(this.t);
+  }
+  end() {
+    return this.f._ts_tree_cursor_end_index_wasm(this.t);
+  }
+  fieldId() {
+    return this.f._ts_tree_cursor_current_field_id_wasm(this.t);
+  }
+  firstChild() {
+    return this.f._ts_tree_cursor_goto_first_child_wasm(this.t) === 1;
+  }
+  nextSibling() {
+    return this.f._ts_tree_cursor_goto_next_sibling_wasm(this.t) === 1;
+  }
+  parent() {
+    return this.f._ts_tree_cursor_goto_parent_wasm(this.t) === 1;
+  }
+  done() {
+    const cursor = this.c;
+    const h = this.f.HEAP32;
+    cursor[0] = h[this.i];
+    cursor[1] = h[this.i + 1];
+    cursor[2] = h[this.i + 2];
+    cursor[3] = h[this.i + 3];
+    this.c.delete();
+  }
+};
 var anonymousNodes = /* @__PURE__ */ new Map();
 function copyTree(tree, src, viaRuntime = runtime !== void 0) {
-  const c = viaRuntime && runtime ? runtimeCursor(tree, runtime) : publicCursor(tree);
+  const c = viaRuntime && runtime ? new RuntimeCursor(tree, runtime) : publicCursor(tree);
   const read = (withField) => {
     const id = c.typeId();
     const named = id < typeNamed.length ? typeNamed[id] : true;
@@ -77671,8 +77702,9 @@ function lintSource(source, options) {
   const stageExitHooks = [];
   const fileExitHooks = [];
   for (const { rule, v } of visitors) {
-    for (const [key, fn] of Object.entries(v)) {
-      if (typeof fn !== "function") continue;
+    for (const key in v) {
+      const fn = v[key];
+      if (typeof fn !== "function" || !Object.hasOwn(v, key)) continue;
       const programs = key === "RUN" && rule.meta.programs ? programTest(rule.meta.programs) : void 0;
       const h = { rule, fn, programs };
       if (key === "stage") stageHooks.push(h);
