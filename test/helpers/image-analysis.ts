@@ -1,8 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Finding } from '../../src/core/diagnostic.js';
+import { DockerfileSource } from '../../src/dockerfile/source.js';
+import { analyzeImageFindings } from '../../src/engine/analyze-image.js';
+import { DEFAULT_CONFIG } from '../../src/engine/config.js';
 import { analyzeImage } from '../../src/layers/index.js';
 import type { ImageAnalysis } from '../../src/layers/model.js';
+import { rules } from '../../src/rules/index.js';
 import { dockerArchiveLegacy, type TestImage } from '../layers/helpers/image-builder.js';
 
 const MB = 1_000_000;
@@ -52,4 +57,10 @@ export async function analyzeTestImage(img: TestImage): Promise<{ analysis: Imag
   const archive = join(dir, 'image.tar');
   writeFileSync(archive, await dockerArchiveLegacy(img));
   return { analysis: await analyzeImage(`docker-archive:${archive}`), archive };
+}
+
+/** Findings of the image rules `ids` (each at `warn`, with `options`) on `analysis`, with an optional Dockerfile for provenance. */
+export function imageRuleFindings(analysis: ImageAnalysis, ids: string[], dockerfile?: string, options?: Record<string, unknown>): Finding[] {
+  const config = { ...DEFAULT_CONFIG, preset: 'none' as const, rules: Object.fromEntries(ids.map((id) => [id, { severity: 'warn' as const, options }])) };
+  return [...analyzeImageFindings(analysis, { rules, config, dockerfile: dockerfile ? DockerfileSource.parse('Dockerfile', dockerfile) : undefined }).findings];
 }

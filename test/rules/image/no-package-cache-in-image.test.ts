@@ -1,21 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/diagnostic.js';
-import { DockerfileSource } from '../../../src/dockerfile/source.js';
-import { DEFAULT_CONFIG } from '../../../src/engine/config.js';
-import { analyzeImageFindings } from '../../../src/engine/analyze-image.js';
 import type { ImageAnalysis } from '../../../src/layers/model.js';
-import { rules } from '../../../src/rules/index.js';
-import { analyzeTestImage, WASTEFUL } from '../../helpers/image-analysis.js';
+import { analyzeTestImage, imageRuleFindings, WASTEFUL } from '../../helpers/image-analysis.js';
 
 let analysis: ImageAnalysis;
 beforeAll(async () => {
   analysis = (await analyzeTestImage(WASTEFUL)).analysis;
 });
 
-function run(ids: string[], dockerfile?: string, options?: Record<string, unknown>): Finding[] {
-  const config = { ...DEFAULT_CONFIG, preset: 'none' as const, rules: Object.fromEntries(ids.map((id) => [id, { severity: 'warn' as const, options }])) };
-  return [...analyzeImageFindings(analysis, { rules, config, dockerfile: dockerfile ? DockerfileSource.parse('Dockerfile', dockerfile) : undefined }).findings];
-}
+const run = (ids: string[], dockerfile?: string, options?: Record<string, unknown>): Finding[] => imageRuleFindings(analysis, ids, dockerfile, options);
 
 describe('no-package-cache-in-image', () => {
   it('no-package-cache-in-image finds apt lists', () => {
