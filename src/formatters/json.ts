@@ -1,29 +1,24 @@
-import { relative } from 'node:path';
 import type { Finding, Fix, LintResult, Location } from '../core/diagnostic.js';
+import { reportPath } from './machine.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /** Version of the JSON document; bumped on any incompatible change (see docs/formats.md). */
 export const JSON_FORMAT_VERSION = 1;
 
-const relCache = new Map<string, string>();
-
-function relPath(file: string, cwd: string): string {
-  // every finding of a file names it: path.relative once per file
-  const key = `${cwd}\0${file}`;
-  let out = relCache.get(key);
-  if (out === undefined) {
-    const r = relative(cwd, file);
-    out = (r && !r.startsWith('..') ? r : file).split('\\').join('/');
-    if (relCache.size > 10000) relCache.clear();
-    relCache.set(key, out);
-  }
-  return out;
+/** {@link reportPath}, memoised for one document (every finding of a file names it). */
+function pathsRelativeTo(cwd: string): (file: string) => string {
+  const known = new Map<string, string>();
+  return (file) => {
+    let out = known.get(file);
+    if (out === undefined) known.set(file, (out = reportPath(file, cwd)));
+    return out;
+  };
 }
 
-function location(l: Location, cwd: string): Record<string, unknown> {
+function location(l: Location, rel: (file: string) => string): Record<string, unknown> {
   if (l.kind === 'source') {
     return {
-      file: relPath(l.file, cwd),
+      file: rel(l.file),
       line: l.start.line,
       column: l.start.column,
       endLine: l.end.line,
@@ -43,17 +38,17 @@ function fixJson(f: Fix): Record<string, unknown> {
   };
 }
 
-function findingJson(f: Finding, cwd: string): Record<string, unknown> {
+function findingJson(f: Finding, rel: (file: string) => string): Record<string, unknown> {
   return {
     ruleId: f.ruleId,
     code: f.code,
     aliases: f.aliases,
     severity: f.severity,
     message: f.message,
-    ...location(f.location, cwd),
+    ...location(f.location, rel),
     ...(f.fix ? { fix: fixJson(f.fix) } : {}),
     ...(f.suggestions?.length ? { suggestions: f.suggestions.map(fixJson) } : {}),
-    ...(f.related?.length ? { related: f.related.map((r) => ({ message: r.message, ...location(r.location, cwd) })) } : {}),
+    ...(f.related?.length ? { related: f.related.map((r) => ({ message: r.message, ...location(r.location, rel) })) } : {}),
     ...(f.facts ? { facts: f.facts } : {}),
   };
 }
@@ -61,12 +56,13 @@ function findingJson(f: Finding, cwd: string): Record<string, unknown> {
 export function jsonDocument(results: readonly LintResult[], ctx: FormatContext): Record<string, unknown> {
   const all = results.flatMap((r) => r.findings);
   const count = (s: Finding['severity']) => all.filter((f) => f.severity === s).length;
+  const rel = pathsRelativeTo(ctx.cwd);
   return {
     version: JSON_FORMAT_VERSION,
     tool: { name: 'ballast', version: ctx.toolVersion },
     results: results.map((r) => ({
-      ...(r.subject.kind === 'file' ? { file: relPath(r.subject.path, ctx.cwd) } : { image: r.subject.ref }),
-      findings: r.findings.map((f) => findingJson(f, ctx.cwd)),
+      ...(r.subject.kind === 'file' ? { file: rel(r.subject.path) } : { image: r.subject.ref }),
+      findings: r.findings.map((f) => findingJson(f, rel)),
       suppressed: r.suppressed,
       ...(r.output !== undefined ? { output: r.output, fixesApplied: r.fixesApplied ?? 0 } : {}),
     })),
