@@ -38,8 +38,6 @@ export async function run(io: Io): Promise<number> {
     .option('--no-color', 'disable colours (also NO_COLOR=1)')
     .option('--print-config', 'print the configuration that applies to the first file and exit')
     .action(async (paths: string[], opts) => {
-      // the shell grammar compiles on V8's background threads while the rules load (lintText awaits it)
-      void import('../dockerfile/shell.js').then((m) => m.loadShellParser().catch(() => undefined));
       const { lintCommand } = await import('./commands/lint.js');
       code = await lintCommand(paths, opts, io);
     });

@@ -265,14 +265,12 @@ export function logicalSpan(l: LogicalText, from: number, to: number): Span {
   return { start: l.map[from], end: l.map[to - 1] + 1 };
 }
 
-const WS = /\s/;
-
 /** `l` from `from` on, without leading and trailing white space. */
 function trimLogicalFrom(l: LogicalText, from: number): LogicalText {
   let a = from;
   let b = l.text.length;
-  while (a < b && WS.test(l.text[a])) a++;
-  while (b > a && WS.test(l.text[b - 1])) b--;
+  while (a < b && isJsSpace(l.text.charCodeAt(a))) a++;
+  while (b > a && isJsSpace(l.text.charCodeAt(b - 1))) b--;
   // nothing left: where the empty text sits, as slicing twice would place it
   if (a === b) return sliceLogical(sliceLogical(l, from), a - from, a - from);
   return sliceLogical(l, a, b);
@@ -293,7 +291,7 @@ function buildInstruction(
   commentLines: number[],
 ): Built {
   let kwEnd = kwStart;
-  while (kwEnd < text.length && !WS.test(text[kwEnd]) && !(text[kwEnd] === escape && /[\r\n]/.test(text[kwEnd + 1] ?? '\n'))) kwEnd++;
+  while (kwEnd < text.length && !isJsSpace(text.charCodeAt(kwEnd)) && !(text[kwEnd] === escape && /[\r\n]/.test(text[kwEnd + 1] ?? '\n'))) kwEnd++;
   const keywordRaw = text.slice(kwStart, kwEnd);
   const read = readLogical(text, lines, kwEnd, insEnd, escape, empty, commentLines);
   const logical = read.logical;

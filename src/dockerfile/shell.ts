@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import type { Parser as TsParser, Tree as TsTree } from 'web-tree-sitter';
@@ -63,24 +62,16 @@ export function loadShellParser(): Promise<void> {
     // holds up later module loading; the baseline tier parses a Dockerfile's scripts in well under a
     // millisecond, so keep WebAssembly on the baseline compiler (measured in bench/lint.mjs).
     setFlagsFromString('--liftoff-only');
-    // compile the whole grammar at instantiation (on background threads) rather than function by
-    // function on the first parse, so it overlaps with loading the rules (see cli/run.ts)
-    setFlagsFromString('--no-wasm-lazy-compilation');
     const require = createRequire(import.meta.url);
-    // start compiling the grammar now: V8 keeps compiled modules by their bytes, so Language.load
-    // below reuses this compile instead of starting its own after the runtime is up
-    const bytes = await readFile(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
-    const wasm = (globalThis as unknown as { WebAssembly: { compile(b: Uint8Array): Promise<unknown> } }).WebAssembly;
-    const compiling = wasm.compile(bytes);
     const { Parser, Language } = await import('web-tree-sitter');
     // the options object becomes the runtime's module: its cursor functions are used by copyTree
     const module: Record<string, unknown> = {};
     await Parser.init(module);
     useRuntime(module);
-    await compiling;
-    const lang = await Language.load(bytes);
+    const lang = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
     const p = new Parser();
     p.setLanguage(lang);
+    readTables(lang);
     parser = p;
   })();
   return loading;
@@ -128,9 +119,8 @@ const typeNames: string[] = [];
 const typeNamed: boolean[] = [];
 let fieldNames: (string | null)[] = [];
 
-function tablesFor(p: TsParser): void {
-  if (typeNames.length) return;
-  const lang = p.language!;
+/** The grammar's node-type and field names by id, read once when the grammar loads. */
+function readTables(lang: NonNullable<TsParser['language']>): void {
   for (let id = 0; id < lang.nodeTypeCount; id++) {
     typeNames.push(lang.nodeTypeForId(id) ?? 'ERROR');
     typeNamed.push(lang.nodeTypeIsNamed(id));
@@ -310,7 +300,6 @@ function copyTree(tree: TsTree, src: string, viaRuntime = runtime !== undefined)
 /** For tests: the copied tree of `text` through the public cursor and through the runtime's functions. */
 export function copiedTrees(text: string): { viaPublic: unknown; viaRuntime: unknown; runtimeUsed: boolean } {
   if (!parser) throw new Error('shell parser not loaded: call loadShellParser() first');
-  tablesFor(parser);
   const tree = parser.parse(text)!;
   const viaPublic = copyTree(tree, text, false);
   const viaRuntime = copyTree(tree, text, true);
@@ -354,7 +343,6 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
   }
   const tree = parser.parse(l.text);
   if (!tree) return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
-  tablesFor(parser);
   const rootHasError = tree.rootNode.hasError;
   const root = copyTree(tree, l.text);
   tree.delete();
