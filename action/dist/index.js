@@ -16056,7 +16056,7 @@ var require_agent = __commonJS({
     var { Socket } = __require("net");
     var { Duplex: Duplex2 } = __require("stream");
     var { resolve: resolve10 } = __require("path");
-    var { readFile: readFile4 } = __require("fs");
+    var { readFile: readFile3 } = __require("fs");
     var { execFile, spawn: spawn2 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -16274,7 +16274,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile4(socketPath, function readCygsocket(err2, data) {
+          readFile3(socketPath, function readCygsocket(err2, data) {
             if (err2) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -16283,7 +16283,7 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile4(socketPath, readCygsocket);
+                readFile3(socketPath, readCygsocket);
               });
               return;
             }
@@ -63314,7 +63314,7 @@ var init_by_manifest = __esm({
 
 // src/layers/sources/oci-dir.ts
 import { createReadStream as createReadStream2 } from "node:fs";
-import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { readFile, stat as stat2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function readSmall(file, what) {
   let size;
@@ -63324,7 +63324,7 @@ async function readSmall(file, what) {
     throw new ImageSourceError("missing-blob", `${what}: ${file} does not exist`);
   }
   if (size > MAX_JSON_BYTES) throw new ImageSourceError("limit", `${what}: ${file} is ${size} bytes, too large for image metadata`);
-  return readFile2(file);
+  return readFile(file);
 }
 function ociDirSource(dir, ref = `oci:${dir}`) {
   return {
@@ -63369,7 +63369,7 @@ var init_oci_dir = __esm({
 
 // src/layers/sources/credentials.ts
 import { spawn } from "node:child_process";
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join as join4 } from "node:path";
 function defaultDockerConfigPath(env2 = process.env) {
@@ -63377,7 +63377,7 @@ function defaultDockerConfigPath(env2 = process.env) {
 }
 async function loadConfig(path) {
   try {
-    return JSON.parse(await readFile3(path, "utf8"));
+    return JSON.parse(await readFile2(path, "utf8"));
   } catch {
     return null;
   }
@@ -75402,18 +75402,17 @@ function logicalSpan(l, from, to) {
   if (to <= from) return { start: l.map[Math.min(from, l.map.length - 1)], end: l.map[Math.min(from, l.map.length - 1)] };
   return { start: l.map[from], end: l.map[to - 1] + 1 };
 }
-var WS = /\s/;
 function trimLogicalFrom(l, from) {
   let a = from;
   let b = l.text.length;
-  while (a < b && WS.test(l.text[a])) a++;
-  while (b > a && WS.test(l.text[b - 1])) b--;
+  while (a < b && isJsSpace(l.text.charCodeAt(a))) a++;
+  while (b > a && isJsSpace(l.text.charCodeAt(b - 1))) b--;
   if (a === b) return sliceLogical(sliceLogical(l, from), a - from, a - from);
   return sliceLogical(l, a, b);
 }
 function buildInstruction(text, lines, kwStart, insEnd, escape, problems, empty2, index, commentLines) {
   let kwEnd = kwStart;
-  while (kwEnd < text.length && !WS.test(text[kwEnd]) && !(text[kwEnd] === escape && /[\r\n]/.test(text[kwEnd + 1] ?? "\n"))) kwEnd++;
+  while (kwEnd < text.length && !isJsSpace(text.charCodeAt(kwEnd)) && !(text[kwEnd] === escape && /[\r\n]/.test(text[kwEnd + 1] ?? "\n"))) kwEnd++;
   const keywordRaw = text.slice(kwStart, kwEnd);
   const read = readLogical(text, lines, kwEnd, insEnd, escape, empty2, commentLines);
   const logical = read.logical;
@@ -75843,7 +75842,6 @@ function editDistance(a, b) {
 
 // src/dockerfile/shell.ts
 import { fileURLToPath } from "node:url";
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
 var parser;
@@ -75852,19 +75850,15 @@ function loadShellParser() {
   if (parser) return Promise.resolve();
   loading ??= (async () => {
     setFlagsFromString("--liftoff-only");
-    setFlagsFromString("--no-wasm-lazy-compilation");
     const require2 = createRequire(import.meta.url);
-    const bytes = await readFile(fileURLToPath(new URL("./tree-sitter-bash.wasm", import.meta.url)));
-    const wasm = globalThis.WebAssembly;
-    const compiling = wasm.compile(bytes);
     const { Parser: Parser2, Language: Language2 } = await Promise.resolve().then(() => (init_tree_sitter(), tree_sitter_exports));
     const module2 = {};
     await Parser2.init(module2);
     useRuntime(module2);
-    await compiling;
-    const lang = await Language2.load(bytes);
+    const lang = await Language2.load(fileURLToPath(new URL("./tree-sitter-bash.wasm", import.meta.url)));
     const p = new Parser2();
     p.setLanguage(lang);
+    readTables(lang);
     parser = p;
   })();
   return loading;
@@ -75882,9 +75876,7 @@ var NO_CHILDREN = [];
 var typeNames = [];
 var typeNamed = [];
 var fieldNames = [];
-function tablesFor(p) {
-  if (typeNames.length) return;
-  const lang = p.language;
+function readTables(lang) {
   for (let id = 0; id < lang.nodeTypeCount; id++) {
     typeNames.push(lang.nodeTypeForId(id) ?? "ERROR");
     typeNamed.push(lang.nodeTypeIsNamed(id));
@@ -76035,7 +76027,6 @@ function parseShell(l, depth = 0) {
   }
   const tree = parser.parse(l.text);
   if (!tree) return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
-  tablesFor(parser);
   const rootHasError = tree.rootNode.hasError;
   const root = copyTree(tree, l.text);
   tree.delete();
