@@ -10,6 +10,8 @@ export interface Io {
   readonly terminal?: { readonly stdin: NodeJS.ReadStream; readonly stdout: NodeJS.WriteStream };
   /** How many threads may lint in parallel (the CPUs of this machine); undefined or 1 = one. */
   readonly parallelism?: number;
+  /** The script a lint worker thread runs, with the `workerData` that selects the lint worker in it. */
+  readonly lintWorker?: { readonly script: URL; readonly data?: Readonly<Record<string, unknown>> };
   writeOut(text: string): void;
   writeErr(text: string): void;
   readStdin(): Promise<string>;

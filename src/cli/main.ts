@@ -2,6 +2,10 @@
 import { availableParallelism } from 'node:os';
 import { run } from './run.js';
 
+/** Set by the bundle (scripts/bundle.mjs): the launcher's URL, which also starts lint worker threads. */
+declare const __BALLAST_LAUNCHER__: string | undefined;
+const launcher = typeof __BALLAST_LAUNCHER__ === 'string' ? __BALLAST_LAUNCHER__ : undefined;
+
 // The only module that touches `process`.
 const io = {
   argv: process.argv.slice(2),
@@ -12,6 +16,7 @@ const io = {
   stdoutColumns: process.stdout.columns,
   // one core is left to the main thread and the garbage collector (on 2 cores, workers did not pay off)
   parallelism: Number(process.env.BALLAST_THREADS) || Math.max(1, availableParallelism() - 1),
+  lintWorker: launcher ? { script: new URL(launcher), data: { ballastLintWorker: true } } : undefined,
   terminal: { stdin: process.stdin, stdout: process.stdout },
   writeOut: (s: string) => void process.stdout.write(s),
   writeErr: (s: string) => void process.stderr.write(s),

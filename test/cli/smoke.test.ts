@@ -51,3 +51,60 @@ describe('the built CLI (dist/bin, made by npm install / npm run build)', () => 
     expect(JSON.parse(two.stdout).results).toHaveLength(60);
   });
 });
+
+describe('the compile cache of the built CLI', () => {
+  const bin = join(root, 'dist', 'bin', 'ballast.js');
+  const dockerfile = 'FROM python:3.12\nRUN pip install flask\nCMD python app.py\n';
+
+  async function setup() {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    return mkdtempSync(join(tmpdir(), 'ballast-cache-'));
+  }
+  const lint = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [bin, 'lint', '-', '--format', 'json', '--disable', 'shellcheck'], { input: dockerfile, encoding: 'utf8', env: { ...process.env, BALLAST_NO_COMPILE_CACHE: '', ...env } });
+
+  it('is written on the first run of a command, used on the next, and does not change the report', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { createHash } = await import('node:crypto');
+    const dir = await setup();
+    const first = lint({ BALLAST_CACHE_DIR: dir });
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-[0-9a-f]{12}-lint\.bin$/);
+    const data = readFileSync(join(dir, files[0]!));
+    expect(data.length).toBeGreaterThan(10_000);
+    expect(createHash('sha256').update(data.subarray(32)).digest().equals(data.subarray(0, 32))).toBe(true);
+    const second = lint({ BALLAST_CACHE_DIR: dir });
+    expect(second.status).toBe(1);
+    expect(second.stdout).toBe(first.stdout);
+    expect(readFileSync(join(dir, files[0]!)).equals(data)).toBe(true); // used, not rewritten
+  });
+
+  it('a damaged cache file is not used (V8 would crash on it) and is rewritten', async () => {
+    const { readdirSync, readFileSync, writeFileSync } = await import('node:fs');
+    const dir = await setup();
+    const first = lint({ BALLAST_CACHE_DIR: dir });
+    const file = join(dir, readdirSync(dir)[0]!);
+    const data = readFileSync(file);
+    for (let i = 1000; i < 5000; i++) data[i] = data[i]! ^ 0x5a;
+    writeFileSync(file, data);
+    const again = lint({ BALLAST_CACHE_DIR: dir });
+    expect(again.status).toBe(1);
+    expect(again.stdout).toBe(first.stdout);
+    expect(readFileSync(file).equals(data)).toBe(false);
+  });
+
+  it('can be turned off, and a cache directory that cannot be written only means no cache', async () => {
+    const { existsSync, writeFileSync } = await import('node:fs');
+    const dir = await setup();
+    const off = lint({ BALLAST_CACHE_DIR: join(dir, 'off'), BALLAST_NO_COMPILE_CACHE: '1' });
+    expect(off.status).toBe(1);
+    expect(existsSync(join(dir, 'off'))).toBe(false);
+    writeFileSync(join(dir, 'file'), '');
+    const blocked = lint({ BALLAST_CACHE_DIR: join(dir, 'file', 'cache') });
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr).toBe('');
+    expect(JSON.parse(blocked.stdout).summary.findings).toBe(JSON.parse(off.stdout).summary.findings);
+  });
+});

@@ -165,7 +165,7 @@ const BATCH = 4;
  */
 async function lintInParallel(files: readonly string[], opts: LintOptions, io: Io, cache: Map<string, LintConfig>, helpers: number): Promise<FileOutcome[]> {
   const { Worker } = await import('node:worker_threads');
-  const script = new URL('./lint-worker.js', import.meta.url);
+  const script = io.lintWorker?.script ?? new URL('./lint-worker.js', import.meta.url);
   const out: FileOutcome[] = new Array(files.length);
   const notices = new Set<string>();
   let next = 0;
@@ -174,7 +174,7 @@ async function lintInParallel(files: readonly string[], opts: LintOptions, io: I
     { length: helpers },
     () =>
       new Promise<void>((resolveWorker, reject) => {
-        const worker = new Worker(script, { workerData: { opts, cwd: io.cwd, env: io.env } });
+        const worker = new Worker(script, { workerData: { ...io.lintWorker?.data, opts, cwd: io.cwd, env: io.env } });
         let busy = false;
         const feed = () => {
           if (next >= files.length) {
