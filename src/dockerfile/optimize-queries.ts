@@ -1088,15 +1088,25 @@ export function workdirAt(source: DockerfileSource, ins: Instruction): string {
   return all.get(top) ?? '/';
 }
 
-/** A stage on a Windows base image (`servercore`, `nanoserver`, `mcr.microsoft.com/windows/...`): no `RUN --mount`, other paths. */
+/**
+ * A stage on a Windows base image (`servercore`, `nanoserver`, `mcr.microsoft.com/windows/...`), or one
+ * whose SHELL is Windows PowerShell or cmd (here or in a stage it is built on): no `RUN --mount`, other paths.
+ */
 export function isWindowsStage(source: DockerfileSource, stage: Stage | undefined): boolean {
   if (!stage) return windowsBase('');
   let w = windowsCache.get(stage);
   if (w === undefined) {
-    w = windowsBase(baseImageOf(source, stage));
+    w = windowsBase(baseImageOf(source, stage)) || source.stageChain(stage).some((st) => st.instructions.some(setsWindowsShell));
     windowsCache.set(stage, w);
   }
   return w;
+}
+
+/** `SHELL ["powershell", ...]` or `SHELL ["cmd", ...]`: programs that exist only on Windows (unlike `pwsh`). */
+function setsWindowsShell(ins: Instruction): boolean {
+  if (ins.keyword !== 'SHELL' || !ins.json?.values.length) return false;
+  const prog = ins.json.values[0].split(/[\\/]/).pop()!.toLowerCase();
+  return /^(powershell|cmd)(\.exe)?$/.test(prog);
 }
 
 const windowsCache = new WeakMap<Stage, boolean>();

@@ -1,4 +1,5 @@
 import type { Instruction } from '../../dockerfile/nodes.js';
+import { shellAt } from '../../dockerfile/package-queries.js';
 import { instructionGroups, shippedStages } from '../../dockerfile/stage-queries.js';
 import type { DockerfileSource } from '../../dockerfile/source.js';
 import { defineRule } from '../rule.js';
@@ -24,12 +25,21 @@ const flagKey = (ins: Instruction): string =>
     .sort()
     .join(' ');
 
+/**
+ * Windows PowerShell 5 (`SHELL ["powershell", ...]`) has no `&&` (PowerShell 7, `pwsh`, has), and `;`
+ * does not stop at a failed native program the way `&&` does: no rewrite is offered there.
+ */
+function windowsPowerShell(src: DockerfileSource, ins: Instruction): boolean {
+  const prog = shellAt(src, ins)?.[0]?.split(/[\\/]/).pop()?.toLowerCase();
+  return prog === 'powershell' || prog === 'powershell.exe';
+}
+
 /** A RUN that could absorb or be absorbed by a neighbour: shell form, no heredoc, one command. */
 function mergeable(src: DockerfileSource, ins: Instruction): boolean {
   return ins.keyword === 'RUN' && ins.form === 'shell' && !ins.heredocs.length && !!ins.rest.text && commandCount(src, ins) <= 1;
 }
 
-export default defineRule<Options, 'consecutive'>({
+export default defineRule<Options, 'consecutive' | 'consecutivePowerShell'>({
   meta: {
     id: 'no-consecutive-run',
     code: 'DF309',
@@ -41,6 +51,8 @@ export default defineRule<Options, 'consecutive'>({
     fixable: 'display-only',
     messages: {
       consecutive: 'This RUN follows the RUN on line {{line}} with the same flags; each RUN adds a layer to the image. Merge them with `&&`.',
+      consecutivePowerShell:
+        'This RUN follows the RUN on line {{line}} with the same flags; each RUN adds a layer to the image. Merge them: Windows PowerShell has no `&&`, so separate the commands with `;` and stop after a failed program with `if ($LASTEXITCODE) { exit $LASTEXITCODE }`.',
     },
     options: { defaults: { allStages: false }, types: { allStages: 'boolean' } },
     aliases: ['DL3059'],
@@ -57,6 +69,10 @@ export default defineRule<Options, 'consecutive'>({
             const prev = g.instructions[k - 1];
             const ins = g.instructions[k];
             if (!mergeable(src, prev) || !mergeable(src, ins) || flagKey(prev) !== flagKey(ins)) continue;
+            if (windowsPowerShell(src, ins)) {
+              ctx.report({ at: ins.span, messageId: 'consecutivePowerShell', data: { line: prev.line }, related: [{ at: prev.span, message: 'the previous RUN' }] });
+              continue;
+            }
             // indentation of the continued line: the previous RUN's argument column
             const indent = ' '.repeat(Math.max(4, src.position(prev.restSpan.start).column - src.position(prev.span.start).column));
             ctx.report({

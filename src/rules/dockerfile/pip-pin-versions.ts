@@ -16,6 +16,9 @@ export function pipSpecUnpinned(spec: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return false; // an archive URL
   if (s.includes('/') || s.startsWith('~')) return false; // a local path
   if (/\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i.test(s)) return false; // a local archive
+  // a requirement's name starts with a letter or digit: anything else is not a package (e.g. the `}`
+  // closing a PowerShell block)
+  if (!/^[a-z0-9]/i.test(s)) return false;
   return !/(===|==|~=|!=|>=|<=|<|>|@)/.test(s);
 }
 

@@ -40,6 +40,20 @@ ruleTester(rule, {
       errors: [{ line: 3 }],
     },
     {
+      name: 'Windows PowerShell has no `&&`: reported without a rewrite',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN pip install a\nRUN pip install b\n',
+      errors: [{ messageId: 'consecutivePowerShell', line: 4 }],
+      fix: null,
+    },
+    {
+      name: 'cmd and PowerShell 7 have `&&`: merged as usual',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN a.exe\nRUN b.exe\nSHELL ["pwsh", "-Command"]\nRUN c\nRUN d\n',
+      errors: [
+        { messageId: 'consecutive', line: 3 },
+        { messageId: 'consecutive', line: 6 },
+      ],
+    },
+    {
       name: 'stage the final one is built on; multi-line RUN; sh -c counts as one',
       code: df`
         FROM alpine:3.20 AS base

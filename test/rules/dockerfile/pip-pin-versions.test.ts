@@ -27,6 +27,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'inside a PowerShell block: the package, not the closing brace',
+      code: "FROM python:3.11\nSHELL [\"powershell\", \"-Command\"]\nRUN if ($env:X -eq 'true') { pip install --no-cache-dir chroma-hnswlib }\n",
+      errors: [{ text: 'chroma-hnswlib' }],
+    },
+    {
       name: 'behind env',
       code: 'FROM python:3.12\nRUN env PIP_ROOT_USER_ACTION=ignore pip install --no-cache-dir flask\n',
       errors: [{ text: 'flask' }],

@@ -30,8 +30,22 @@ ruleTester(rule, {
     { name: 'mount target with an ENV HOME', code: 'FROM node:20\nENV HOME=/home/node\nUSER node\nRUN --mount=type=cache,target=$HOME/.npm,uid=1000 npm ci\n' },
     { name: 'mount target with a build argument', code: 'FROM python:3.12\nARG CACHE=/c\nENV PIP_CACHE_DIR=/c\nRUN --mount=type=cache,target=${CACHE} pip install x\n' },
     { name: 'Windows images have no RUN --mount', code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0-windowsservercore-ltsc2022\nRUN dotnet restore\n' },
+    {
+      name: 'a stage whose SHELL is Windows PowerShell runs on Windows, whatever its base is called',
+      code: 'FROM python:3.11.9\nSHELL ["powershell", "-Command"]\nRUN pip install -r requirements.txt\n',
+    },
+    {
+      name: 'cmd as SHELL in the stage this one is built on',
+      code: 'FROM python:3.11 AS base\nSHELL ["cmd", "/S", "/C"]\nFROM base\nRUN pip install -r requirements.txt\n',
+    },
   ],
   invalid: [
+    {
+      name: 'PowerShell 7 (pwsh) also runs on Linux: still a cache mount',
+      code: 'FROM python:3.12\nSHELL ["pwsh", "-Command"]\nRUN pip install -r requirements.txt\n',
+      errors: [{ line: 3 }],
+      fix: 'unsafe',
+    },
     {
       name: 'pip: mount added, --no-cache-dir dropped',
       code: 'FROM python:3.12\nRUN pip install --no-cache-dir flask\n',
