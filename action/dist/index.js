@@ -80990,10 +80990,15 @@ function isWindowsStage(source, stage) {
   if (!stage) return windowsBase("");
   let w = windowsCache.get(stage);
   if (w === void 0) {
-    w = windowsBase(baseImageOf(source, stage));
+    w = windowsBase(baseImageOf(source, stage)) || source.stageChain(stage).some((st) => st.instructions.some(setsWindowsShell));
     windowsCache.set(stage, w);
   }
   return w;
+}
+function setsWindowsShell(ins) {
+  if (ins.keyword !== "SHELL" || !ins.json?.values.length) return false;
+  const prog = ins.json.values[0].split(/[\\/]/).pop().toLowerCase();
+  return /^(powershell|cmd)(\.exe)?$/.test(prog);
 }
 var windowsCache = /* @__PURE__ */ new WeakMap();
 function windowsBase(base2) {
@@ -82285,6 +82290,10 @@ function commandCount(src, ins) {
   return new Set(outer.map((c) => c.pipeline)).size;
 }
 var flagKey = (ins) => ins.flags.map((f) => f.raw).sort().join(" ");
+function windowsPowerShell(src, ins) {
+  const prog = shellAt(src, ins)?.[0]?.split(/[\\/]/).pop()?.toLowerCase();
+  return prog === "powershell" || prog === "powershell.exe";
+}
 function mergeable(src, ins) {
   return ins.keyword === "RUN" && ins.form === "shell" && !ins.heredocs.length && !!ins.rest.text && commandCount(src, ins) <= 1;
 }
@@ -82299,7 +82308,8 @@ var no_consecutive_run_default = defineRule({
     severity: "info",
     fixable: "display-only",
     messages: {
-      consecutive: "This RUN follows the RUN on line {{line}} with the same flags; each RUN adds a layer to the image. Merge them with `&&`."
+      consecutive: "This RUN follows the RUN on line {{line}} with the same flags; each RUN adds a layer to the image. Merge them with `&&`.",
+      consecutivePowerShell: "This RUN follows the RUN on line {{line}} with the same flags; each RUN adds a layer to the image. Merge them: Windows PowerShell has no `&&`, so separate the commands with `;` and stop after a failed program with `if ($LASTEXITCODE) { exit $LASTEXITCODE }`."
     },
     options: { defaults: { allStages: false }, types: { allStages: "boolean" } },
     aliases: ["DL3059"]
@@ -82316,6 +82326,10 @@ var no_consecutive_run_default = defineRule({
             const prev = g.instructions[k - 1];
             const ins = g.instructions[k];
             if (!mergeable(src, prev) || !mergeable(src, ins) || flagKey(prev) !== flagKey(ins)) continue;
+            if (windowsPowerShell(src, ins)) {
+              ctx.report({ at: ins.span, messageId: "consecutivePowerShell", data: { line: prev.line }, related: [{ at: prev.span, message: "the previous RUN" }] });
+              continue;
+            }
             const indent = " ".repeat(Math.max(4, src.position(prev.restSpan.start).column - src.position(prev.span.start).column));
             ctx.report({
               at: ins.span,
@@ -84808,6 +84822,7 @@ function pipSpecUnpinned(spec) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return false;
   if (s.includes("/") || s.startsWith("~")) return false;
   if (/\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i.test(s)) return false;
+  if (!/^[a-z0-9]/i.test(s)) return false;
   return !/(===|==|~=|!=|>=|<=|<|>|@)/.test(s);
 }
 var pip_pin_versions_default = defineRule({
