@@ -2,9 +2,9 @@ import type { Instruction, Stage } from '../../dockerfile/nodes.js';
 import { resolveWord, stageChain } from '../../dockerfile/stage-queries.js';
 import { defineRule } from '../rule.js';
 
-/** An absolute path, Unix (`/x`) or Windows (`c:\x`, `c:/x`, `\x`). */
+/** An absolute path, Unix (`/x`) or Windows (`c:\x`, `c:/x`, `c:`, `\x`). */
 function isAbsolute(p: string): boolean {
-  return /^\//.test(p) || /^[A-Za-z]:[\\/]/.test(p) || /^\\/.test(p);
+  return /^\//.test(p) || /^[A-Za-z]:([\\/]|$)/.test(p) || /^\\/.test(p);
 }
 
 export default defineRule({

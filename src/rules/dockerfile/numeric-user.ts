@@ -1,4 +1,5 @@
 import type { Instruction } from '../../dockerfile/nodes.js';
+import { isWindowsStage } from '../../dockerfile/optimize-queries.js';
 import { instructionGroups, stageChain } from '../../dockerfile/stage-queries.js';
 import { defineRule } from '../rule.js';
 
@@ -37,6 +38,8 @@ export default defineRule({
       fileExit() {
         const u = effectiveUser(src);
         if (!u || u.form !== 'shell') return;
+        // Windows users (ContainerUser, ContainerAdministrator) have no numeric ids
+        if (src.stages.length && isWindowsStage(src, src.stages[src.stages.length - 1])) return;
         const text = u.rest.text.trim();
         if (!text || text.includes(' ')) return;
         const literal = src.textOf(u.restSpan) === u.rest.text;

@@ -1,3 +1,4 @@
+import { isWindowsStage } from '../../dockerfile/optimize-queries.js';
 import { shellAt } from '../../dockerfile/package-queries.js';
 import { basename, type Command } from '../../dockerfile/shell.js';
 import { defineRule } from '../rule.js';
@@ -47,6 +48,8 @@ export default defineRule({
         const shell = shellAt(ctx.source, ins);
         const exe = shell?.[0] ? basename(shell[0]) : 'sh';
         if (NON_POSIX.test(exe)) return;
+        // Windows runs RUN with cmd unless SHELL says otherwise
+        if (!shell && isWindowsStage(ctx.source, ctx.source.stageOf(ins))) return;
         if (shell && PIPEFAIL_SHELLS.has(exe) && shellHasPipefail(shell)) return;
         for (const script of scripts) {
           if (!script.hasPipe) continue;

@@ -4,6 +4,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a Windows drive root', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY hello.txt C:\n' },
     'FROM alpine:3.20\nCOPY app.sh /usr/local/bin/app.sh\n',
     'FROM alpine:3.20\nWORKDIR /app\nCOPY . .\n',
     'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe c:\\app\\app.exe\n',

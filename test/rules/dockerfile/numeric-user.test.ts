@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'Windows users have no numeric ids', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n' },
     'FROM alpine:3.20\nUSER 12345\n',
     'FROM alpine:3.20\nUSER 1234:5678\n',
     'ARG APP_UID\nFROM alpine:3.20\nUSER ${APP_UID}\n',

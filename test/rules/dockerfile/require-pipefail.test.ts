@@ -4,6 +4,10 @@ import { expect, it } from 'vitest';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a Windows image runs RUN with cmd (here a PowerShell script in a string)',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir C:\\ | findstr /i windows\n',
+    },
     'FROM debian\nRUN wget -O - https://example.com && wc -l file\n',
     'FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://example.com | wc -l\n',
     'FROM debian\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN wget -O - https://example.com | wc -l\n',
