@@ -79949,7 +79949,7 @@ var copy_multi_source_dest_slash_default = defineRule({
 
 // src/rules/dockerfile/copy-relative-dest-needs-workdir.ts
 function isAbsolute2(p) {
-  return /^\//.test(p) || /^[A-Za-z]:[\\/]/.test(p) || /^\\/.test(p);
+  return /^\//.test(p) || /^[A-Za-z]:([\\/]|$)/.test(p) || /^\\/.test(p);
 }
 var copy_relative_dest_needs_workdir_default = defineRule({
   meta: {
@@ -84736,6 +84736,7 @@ var numeric_user_default = defineRule({
       fileExit() {
         const u = effectiveUser(src);
         if (!u || u.form !== "shell") return;
+        if (src.stages.length && isWindowsStage(src, src.stages[src.stages.length - 1])) return;
         const text = u.rest.text.trim();
         if (!text || text.includes(" ")) return;
         const literal = src.textOf(u.restSpan) === u.rest.text;
@@ -85458,6 +85459,7 @@ var require_pipefail_default = defineRule({
         const shell = shellAt(ctx.source, ins);
         const exe = shell?.[0] ? basename(shell[0]) : "sh";
         if (NON_POSIX.test(exe)) return;
+        if (!shell && isWindowsStage(ctx.source, ctx.source.stageOf(ins))) return;
         if (shell && PIPEFAIL_SHELLS.has(exe) && shellHasPipefail(shell)) return;
         for (const script of scripts) {
           if (!script.hasPipe) continue;
