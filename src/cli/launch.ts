@@ -9,7 +9,7 @@
 // to read or write it only means no cache. BALLAST_NO_COMPILE_CACHE=1 (or Node's NODE_DISABLE_COMPILE_CACHE) turns it off;
 // BALLAST_CACHE_DIR moves it.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -34,7 +34,7 @@ if (command === 'lint') setFlagsFromString('--no-turbo-inlining');
 
 const core = fileURLToPath(new URL('./ballast-core.cjs', import.meta.url));
 const source = readFileSync(core, 'utf8');
-const wrapped = `(function (exports, require, module, __filename, __dirname, __ballastImport, __ballastLauncher) {${source}\n})`;
+const wrapped = `(function (exports, require, module, __filename, __dirname, __ballastImport, __ballastLauncher, __ballastBuild) {${source}\n})`;
 const env = process.env;
 const cacheFile = compileCacheFile();
 const cached = cacheFile ? readCache(cacheFile) : undefined;
@@ -49,6 +49,7 @@ const mod = { exports: {} };
   dirname(core),
   (specifier: string) => import(specifier),
   import.meta.url,
+  __BALLAST_CORE_HASH__,
 );
 
 function compileCacheFile(): string | undefined {
@@ -78,10 +79,13 @@ function readCache(file: string): Buffer | undefined {
   return data.length > 32 && createHash('sha256').update(code).digest().equals(data.subarray(0, 32)) ? code : undefined;
 }
 
+/** The user's cache directory, only under a home (or LOCALAPPDATA, XDG_CACHE_HOME) that exists: a HOME pointing nowhere is not created. */
 function defaultCacheDir(): string | undefined {
-  if (process.platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'ballast', 'Cache') : undefined;
-  const base = env.XDG_CACHE_HOME || (process.platform === 'darwin' ? join(homedir(), 'Library', 'Caches') : join(homedir(), '.cache'));
-  return join(base, 'ballast');
+  const home = process.platform === 'win32' ? env.LOCALAPPDATA : env.XDG_CACHE_HOME || homedir();
+  if (!home || !existsSync(home)) return undefined;
+  if (process.platform === 'win32') return join(home, 'ballast', 'Cache');
+  if (env.XDG_CACHE_HOME) return join(home, 'ballast');
+  return join(home, process.platform === 'darwin' ? 'Library/Caches' : '.cache', 'ballast');
 }
 
 function saveCache(file: string): void {

@@ -33,7 +33,7 @@ describe('the built CLI (dist/bin, made by npm install / npm run build)', () => 
   const bin = join(root, 'dist', 'bin', 'ballast.js');
 
   it('lints many files in worker threads with the same report as one thread', async () => {
-    const { existsSync, mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const { existsSync, mkdtempSync, writeFileSync, mkdirSync, readFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     expect(existsSync(bin), 'run `npm run build` first').toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'ballast-threads-'));
@@ -49,6 +49,14 @@ describe('the built CLI (dist/bin, made by npm install / npm run build)', () => 
     expect(two.status).toBe(1);
     expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
     expect(JSON.parse(two.stdout).results).toHaveLength(60);
+    // --cache: workers send their results back for the cache; the next run answers from it
+    const cached = (threads: string) =>
+      spawnSync(process.execPath, [bin, 'lint', '.', '--format', 'json', '--disable', 'shellcheck', '--cache'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, BALLAST_THREADS: threads } });
+    const fill = cached('2');
+    expect(JSON.parse(fill.stdout)).toEqual(JSON.parse(one.stdout));
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, '.ballastcache'), 'utf8')).entries)).toHaveLength(60);
+    const reuse = cached('2');
+    expect(JSON.parse(reuse.stdout)).toEqual(JSON.parse(one.stdout));
   });
 });
 
@@ -93,6 +101,17 @@ describe('the compile cache of the built CLI', () => {
     expect(again.status).toBe(1);
     expect(again.stdout).toBe(first.stdout);
     expect(readFileSync(file).equals(data)).toBe(false);
+  });
+
+  it('goes under the user cache directory, but never creates a HOME that does not exist', async () => {
+    const { existsSync, mkdirSync, readdirSync } = await import('node:fs');
+    const dir = await setup();
+    const home = join(dir, 'home');
+    mkdirSync(home);
+    expect(lint({ HOME: home, XDG_CACHE_HOME: '', BALLAST_CACHE_DIR: '' }).status).toBe(1);
+    expect(readdirSync(join(home, '.cache', 'ballast'))).toHaveLength(1);
+    expect(lint({ HOME: join(dir, 'nowhere'), XDG_CACHE_HOME: '', BALLAST_CACHE_DIR: '' }).status).toBe(1);
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
   });
 
   it('can be turned off, and a cache directory that cannot be written only means no cache', async () => {
