@@ -4,7 +4,8 @@
 //   - ballast lint (every rule on) over the whole real-world corpus in one process,
 //   - the npm peer dockerfilelint's CLI on the same files (files it crashes on are skipped for it),
 //   - a bare dockerfile-ast parse of the same files in one process,
-//   - the cold start of `ballast lint one-file` against bare `node -e 0`.
+//   - the cold start of `ballast lint one-file` against bare `node -e 0`,
+//   - a `--cache` run where no file changed.
 // Reports wall times (median of N runs) and the ratios the targets are stated in.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -98,6 +99,8 @@ const results = [
   bench('dockerfile-ast parse only (one process)', () => time(process.execPath, [parseScript, listFile])),
   bench('node -e 0', () => time(process.execPath, ['-e', '0'])),
   bench('ballast lint <one file> (cold start)', () => time(process.execPath, [main, 'lint', ...noSc, '--fail-on', 'none', one])),
+  // --cache: the first of the runs fills the cache; the median is a run where nothing changed
+  bench('ballast lint --preset all --cache, nothing changed (one process)', () => time(process.execPath, [main, 'lint', '--preset', 'all', ...noSc, '--fail-on', 'none', '-f', 'json', '-o', join(tmp, 'out4.json'), '--cache', '--cache-location', join(tmp, 'lint.cache'), ...files])),
 ];
 const withSc = process.env.BENCH_SHELLCHECK === '0' ? null : bench('ballast lint --preset all with ShellCheck (one process)', () => time(process.execPath, [main, 'lint', '--preset', 'all', '--fail-on', 'none', '-f', 'json', '-o', join(tmp, 'out3.json'), ...files]));
 if (withSc) results.push(withSc);
@@ -121,4 +124,5 @@ console.log('');
 console.log(`ballast / bare dockerfile-ast parse: ${(lintAll / parse).toFixed(2)}x (target <= 1.5x); one thread: ${(oneThread / parse).toFixed(2)}x`);
 console.log(`ballast / dockerfilelint (same files): ${(lintSame / dflMs).toFixed(2)}x (target <= 2x)`);
 console.log(`cold start ballast lint one file / node -e 0: ${(cold / node0).toFixed(2)}x (target <= 2.5x)`);
+console.log(`--cache with nothing changed / without the cache: ${(results[7].ms / lintAll).toFixed(2)}x`);
 void by;

@@ -46,7 +46,7 @@ await build({
   format: 'cjs',
   plugins: [tuiOutside],
   // the launcher passes these in (see src/cli/launch.ts)
-  define: { 'import.meta.url': '__ballastUrl', __BALLAST_LAUNCHER__: '__ballastLauncher' },
+  define: { 'import.meta.url': '__ballastUrl', __BALLAST_LAUNCHER__: '__ballastLauncher', __BALLAST_BUILD__: '__ballastBuild' },
   banner: { js: "var __ballastUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 

@@ -8,6 +8,8 @@ export interface Io {
   readonly stdoutColumns?: number;
   /** The terminal's streams, for the interactive explorer (absent in tests and when embedded). */
   readonly terminal?: { readonly stdin: NodeJS.ReadStream; readonly stdout: NodeJS.WriteStream };
+  /** The bundle's build (a content hash), which caches are keyed on; undefined when not bundled. */
+  readonly build?: string;
   /** How many threads may lint in parallel (the CPUs of this machine); undefined or 1 = one. */
   readonly parallelism?: number;
   /** The script a lint worker thread runs, with the `workerData` that selects the lint worker in it. */

@@ -5,6 +5,8 @@ import { run } from './run.js';
 /** Set by the bundle (scripts/bundle.mjs): the launcher's URL, which also starts lint worker threads. */
 declare const __BALLAST_LAUNCHER__: string | undefined;
 const launcher = typeof __BALLAST_LAUNCHER__ === 'string' ? __BALLAST_LAUNCHER__ : undefined;
+/** Set by the bundle: the launcher's hash of the bundle. */
+declare const __BALLAST_BUILD__: string | undefined;
 
 // The only module that touches `process`.
 const io = {
@@ -15,6 +17,7 @@ const io = {
   stderrIsTTY: Boolean(process.stderr.isTTY),
   stdoutColumns: process.stdout.columns,
   // one core is left to the main thread and the garbage collector (on 2 cores, workers did not pay off)
+  build: typeof __BALLAST_BUILD__ === 'string' ? __BALLAST_BUILD__ : undefined,
   parallelism: Number(process.env.BALLAST_THREADS) || Math.max(1, availableParallelism() - 1),
   lintWorker: launcher ? { script: new URL(launcher), data: { ballastLintWorker: true } } : undefined,
   terminal: { stdin: process.stdin, stdout: process.stdout },

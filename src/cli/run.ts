@@ -37,6 +37,8 @@ export async function run(io: Io): Promise<number> {
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours (also NO_COLOR=1)')
     .option('--print-config', 'print the configuration that applies to the first file and exit')
+    .option('--cache', 'reuse the results of files that have not changed (nor their configuration or build context)')
+    .option('--cache-location <path>', 'the cache file, or a directory for it (default: .ballastcache)')
     .action(async (paths: string[], opts) => {
       const { lintCommand } = await import('./commands/lint.js');
       code = await lintCommand(paths, opts, io);

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Applicability, LintResult } from '../../core/diagnostic.js';
 import { ruleDocsUrl } from '../../core/links.js';
@@ -15,6 +15,7 @@ import { expandInputs } from '../files.js';
 import { UsageError, useColor, type Io } from '../io.js';
 import { TOOL_VERSION } from '../version.js';
 import { setNoticeSink } from '../../core/notices.js';
+import { cacheKey, LintCache, recordingContext, type CacheDep, type CacheRecord } from '../lint-cache.js';
 
 export interface LintOptions {
   format: string;
@@ -32,6 +33,9 @@ export interface LintOptions {
   stdinFilename?: string;
   maxWarnings?: string;
   printConfig?: boolean;
+  /** Reuse the results of unchanged files (see lint-cache.ts). */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 
@@ -129,6 +133,8 @@ export interface FileOutcome {
   readonly failOn?: FailOn;
   /** A message for stderr: the file could not be linted (exit code 2). */
   readonly error?: string;
+  /** With --cache, from a lint worker: the key and context reads for the main thread to store. */
+  readonly cache?: CacheRecord;
 }
 
 /** The file matches one of the config's `ignore` globs (picomatch is loaded only when there are some). */
@@ -137,8 +143,8 @@ async function ignoredBy(file: string, globs: readonly string[]): Promise<boolea
   return picomatch.isMatch(file, globs as string[], { dot: true });
 }
 
-/** Lint one file from disk (no fixing): what the main thread and the lint workers both do. */
-export async function lintFile(f: string, opts: LintOptions, io: Pick<Io, 'cwd' | 'env'>, cache: Map<string, LintConfig>): Promise<FileOutcome> {
+/** Read a file and find its configuration: what linting it needs, or its final outcome (unreadable, ignored, binary). */
+async function prepare(f: string, opts: LintOptions, io: Pick<Io, 'cwd' | 'env'>, cache: Map<string, LintConfig>): Promise<{ text: string; config: LintConfig } | FileOutcome> {
   let text: string;
   try {
     text = readFileSync(f, 'utf8');
@@ -148,9 +154,46 @@ export async function lintFile(f: string, opts: LintOptions, io: Pick<Io, 'cwd' 
   const config = await configFor(f, opts, io, cache);
   if (config.ignore.length && (await ignoredBy(f, config.ignore))) return {};
   if (text.includes('\u0000')) return { error: `${relative(io.cwd, f) || f}: looks like a binary file, not a Dockerfile` };
-  let result = await lintText(f, text, { rules, config, context: fileContext(f) });
-  if (opts.quiet) result = { ...result, findings: result.findings.filter((x) => x.severity === 'error') };
+  return { text, config };
+}
+
+/**
+ * Lint one file from disk (no fixing): what the main thread and the lint workers both do. With
+ * --cache, an unchanged file's cached result is used when `lintCache` is given; a fresh result is
+ * stored there, or (on a worker, without one) returned with its cache record.
+ */
+export async function lintFile(f: string, opts: LintOptions, io: Pick<Io, 'cwd' | 'env'>, cache: Map<string, LintConfig>, lintCache?: LintCache): Promise<FileOutcome> {
+  const p = await prepare(f, opts, io, cache);
+  if (!('text' in p)) return p;
+  const { text, config } = p;
+  const context = fileContext(f);
+  if (!opts.cache) return { result: await lintText(f, text, { rules, config, context }), failOn: config.failOn };
+  const key = cacheKey(text, config, io.env);
+  const hit = lintCache?.lookup(f, key, context, text);
+  if (hit) return hit;
+  const deps: CacheDep[] = [];
+  const result = await lintText(f, text, { rules, config, context: recordingContext(context, deps) });
+  if (!lintCache) return { result, failOn: config.failOn, cache: { key, deps } };
+  lintCache.store(f, { key, deps }, result, config.failOn);
   return { result, failOn: config.failOn };
+}
+
+/** With --cache: the cached outcome of a file (or its final outcome), undefined when it must be linted. */
+async function cachedOutcome(f: string, opts: LintOptions, io: Pick<Io, 'cwd' | 'env'>, cache: Map<string, LintConfig>, lintCache: LintCache): Promise<FileOutcome | undefined> {
+  const p = await prepare(f, opts, io, cache);
+  if (!('text' in p)) return p;
+  return lintCache.lookup(f, cacheKey(p.text, p.config, io.env), fileContext(f), p.text);
+}
+
+/** `--cache-location` (a file, or a directory to put `.ballastcache` in); `.ballastcache` in the working directory by default. */
+function cacheFileOf(opts: LintOptions, io: Io): string {
+  const p = resolve(io.cwd, opts.cacheLocation ?? '.ballastcache');
+  try {
+    if (statSync(p).isDirectory()) return join(p, '.ballastcache');
+  } catch {
+    // not there yet: a file
+  }
+  return p;
 }
 
 /** Files per extra thread below which starting one costs more than it saves. */
@@ -242,17 +285,31 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
       io.writeErr(`ballast: ${o.error}\n`);
       hadError = true;
     } else if (o.result) {
-      results.push(o.result);
+      results.push(opts.quiet ? { ...o.result, findings: o.result.findings.filter((x) => x.severity === 'error') } : o.result);
       failOns.push(o.failOn ?? 'warn');
     }
   };
-  const helpers = Math.min((io.parallelism ?? 1) - 1, Math.floor(files.length / FILES_PER_WORKER) - 1);
+  const lintCache = opts.cache && !fixing ? LintCache.load(cacheFileOf(opts, io), `${TOOL_VERSION}+${io.build ?? 'unbundled'}`) : undefined;
+  // with --cache, unchanged files are answered first, in order; the others are linted
+  let outcomes: (FileOutcome | undefined)[] | undefined;
+  let todo: readonly string[] = files;
+  if (lintCache && !files.includes('-')) {
+    outcomes = [];
+    for (const f of files) outcomes.push(await cachedOutcome(f, opts, io, cache, lintCache));
+    todo = files.filter((_, i) => outcomes![i] === undefined);
+  }
+  const helpers = Math.min((io.parallelism ?? 1) - 1, Math.floor(todo.length / FILES_PER_WORKER) - 1);
   if (!fixing && helpers > 0 && !files.includes('-')) {
-    for (const o of await lintInParallel(files, opts, io, cache, helpers)) take(o);
+    const fresh = await lintInParallel(todo, opts, io, cache, helpers);
+    fresh.forEach((o, k) => lintCache && o.cache && o.result && lintCache.store(todo[k], o.cache, o.result, o.failOn ?? 'warn'));
+    let k = 0;
+    for (const o of outcomes ?? fresh.map(() => undefined)) take(o ?? fresh[k++]);
+  } else if (outcomes) {
+    for (let i = 0; i < files.length; i++) take(outcomes[i] ?? (await lintFile(files[i], opts, io, cache, lintCache)));
   } else
     for (const f of files) {
       if (f !== '-' && !fixing) {
-        take(await lintFile(f, opts, io, cache));
+        take(await lintFile(f, opts, io, cache, lintCache));
         continue;
       }
       let path: string;
@@ -293,6 +350,18 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
       results.push(result);
       failOns.push(config.failOn);
     }
+
+  if (lintCache) {
+    const json = lintCache.serialize();
+    if (json !== undefined) {
+      try {
+        mkdirSync(dirname(lintCache.file), { recursive: true });
+        writeAtomic(lintCache.file, json);
+      } catch (e) {
+        io.writeErr(`ballast: cannot write the cache ${relative(io.cwd, lintCache.file) || lintCache.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      }
+    }
+  }
 
   const metas = new Map<string, RuleMeta<any, string>>(rules.map((r) => [r.meta.id, r.meta]));
   const machine = opts.format !== 'tty';

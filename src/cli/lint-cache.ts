@@ -1,0 +1,170 @@
+// `ballast lint --cache`: results of files that have not changed are reused, as ESLint's --cache does.
+// An entry is used only when the file's content, the configuration that applies to it and the build
+// (ballast's version and bundle) are the same as when it was made, and every file of the build context
+// the rules looked at (.dockerignore, manifests, COPY sources: recorded while linting) is as it was.
+// The cache is one JSON file, written atomically at the end of the run; a cache that cannot be read
+// or understood is started afresh, one that cannot be written is reported, and neither stops the lint.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
+import type { LintResult } from '../core/diagnostic.js';
+import type { FailOn } from '../core/severity.js';
+import type { BuildContext } from '../dockerfile/source.js';
+import type { LintConfig } from '../engine/config.js';
+
+/** One look at the build context: whether a path exists, or the hash of what reading it gave. */
+export type CacheDep = readonly [path: string, kind: 'exists', value: boolean] | readonly [path: string, kind: 'read', value: string | null];
+
+/** What a lint of one file made, for the cache: its key and the context it read. */
+export interface CacheRecord {
+  readonly key: string;
+  readonly deps: readonly CacheDep[];
+}
+
+interface Entry {
+  readonly key: string;
+  readonly deps: readonly CacheDep[];
+  readonly failOn: FailOn;
+  /** The result without its source text (the file itself has it). */
+  readonly result: Omit<LintResult, 'source'>;
+}
+
+interface CacheFile {
+  readonly format: typeof FORMAT;
+  readonly build: string;
+  readonly entries: Record<string, Entry>;
+}
+
+const FORMAT = 'ballast-lint-cache/1';
+
+const hash = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 32);
+
+const configHashes = new WeakMap<LintConfig, string>();
+
+/** The key of one file's lint: its text, the configuration that applies to it, and the ShellCheck binary when that rule runs. */
+export function cacheKey(text: string, config: LintConfig, env: Readonly<Record<string, string | undefined>>): string {
+  let c = configHashes.get(config);
+  if (c === undefined) {
+    c = hash(JSON.stringify(config) + shellCheckIdentity(config, env));
+    configHashes.set(config, c);
+  }
+  return `${hash(text)}:${c}`;
+}
+
+const binaries = new Map<string, string>();
+
+/** Which shellcheck binary (path, size, time) the rule would run, so that an upgrade invalidates entries. */
+function shellCheckIdentity(config: LintConfig, env: Readonly<Record<string, string | undefined>>): string {
+  const setting = config.rules.shellcheck ?? config.rules.DF190;
+  if (setting?.severity === 'off') return '';
+  const name = typeof setting?.options?.path === 'string' ? setting.options.path : 'shellcheck';
+  let id = binaries.get(name);
+  if (id === undefined) {
+    id = 'missing';
+    const candidates = isAbsolute(name) || name.includes('/') ? [name] : (env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, name));
+    for (const p of candidates) {
+      try {
+        const st = statSync(p);
+        if (st.isFile()) {
+          id = `${p}:${st.size}:${st.mtimeMs}`;
+          break;
+        }
+      } catch {
+        // not here
+      }
+    }
+    binaries.set(name, id);
+  }
+  return id;
+}
+
+/** Wrap a build context so that every look the rules take at it is recorded. */
+export function recordingContext(context: BuildContext, deps: CacheDep[]): BuildContext {
+  return {
+    dir: context.dir,
+    dockerfileName: context.dockerfileName,
+    readFile(p) {
+      const v = context.readFile(p);
+      deps.push([p, 'read', v === undefined ? null : hash(v)]);
+      return v;
+    },
+    exists(p) {
+      const v = context.exists(p);
+      deps.push([p, 'exists', v]);
+      return v;
+    },
+  };
+}
+
+export class LintCache {
+  private readonly entries: Record<string, Entry>;
+  private changed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly build: string,
+    entries: Record<string, Entry>,
+  ) {
+    this.entries = entries;
+  }
+
+  /** The cache at `file` for this build; empty when there is none, it is damaged, or another build wrote it. */
+  static load(file: string, build: string): LintCache {
+    let entries: Record<string, Entry> = {};
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
+      if (data && data.format === FORMAT && data.build === build && data.entries && typeof data.entries === 'object') entries = data.entries;
+    } catch {
+      // no cache yet, or not one of ours
+    }
+    return new LintCache(file, build, Object.assign(Object.create(null) as Record<string, Entry>, entries));
+  }
+
+  /** The cached outcome of `path`, when its key matches and the context it read has not changed. */
+  lookup(path: string, key: string, context: BuildContext, text: string): { result: LintResult; failOn: FailOn } | undefined {
+    const e = this.entries[path];
+    if (!e || e.key !== key || !Array.isArray(e.deps)) return undefined;
+    for (const d of e.deps) {
+      if (!Array.isArray(d)) return undefined;
+      const [p, kind, value] = d;
+      if (kind === 'exists') {
+        if (context.exists(p) !== value) return undefined;
+      } else {
+        const v = context.readFile(p);
+        if ((v === undefined ? null : hash(v)) !== value) return undefined;
+      }
+    }
+    return { result: { ...e.result, source: text } as LintResult, failOn: e.failOn };
+  }
+
+  store(path: string, record: CacheRecord, result: LintResult, failOn: FailOn): void {
+    const { source: _source, ...rest } = result;
+    this.entries[path] = { key: record.key, deps: dedupe(record.deps), failOn, result: rest };
+    this.changed = true;
+  }
+
+  /** Entries of files that no longer exist are dropped. Returns the JSON to write, or undefined when nothing changed. */
+  serialize(): string | undefined {
+    for (const p of Object.keys(this.entries)) {
+      if (!existsSync(p)) {
+        delete this.entries[p];
+        this.changed = true;
+      }
+    }
+    if (!this.changed) return undefined;
+    const data: CacheFile = { format: FORMAT, build: this.build, entries: this.entries };
+    return JSON.stringify(data);
+  }
+}
+
+function dedupe(deps: readonly CacheDep[]): CacheDep[] {
+  const seen = new Set<string>();
+  const out: CacheDep[] = [];
+  for (const d of deps) {
+    const k = `${d[1]}\0${d[0]}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(d);
+  }
+  return out;
+}
