@@ -77127,6 +77127,9 @@ function npmInstall(cmd) {
   if (!pos[0] || !NPM_INSTALL.has(pos[0].value)) return void 0;
   return { install: pos[0], packages: pos.slice(1) };
 }
+function shellProgram(argv0) {
+  return (argv0.split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.exe$/, "");
+}
 var shellCache = /* @__PURE__ */ new WeakMap();
 function shellAt(source, ins) {
   const top = ins.parent ?? ins;
@@ -80997,8 +81000,8 @@ function isWindowsStage(source, stage) {
 }
 function setsWindowsShell(ins) {
   if (ins.keyword !== "SHELL" || !ins.json?.values.length) return false;
-  const prog = ins.json.values[0].split(/[\\/]/).pop().toLowerCase();
-  return /^(powershell|cmd)(\.exe)?$/.test(prog);
+  const prog = shellProgram(ins.json.values[0]);
+  return prog === "powershell" || prog === "cmd";
 }
 var windowsCache = /* @__PURE__ */ new WeakMap();
 function windowsBase(base2) {
@@ -82291,8 +82294,8 @@ function commandCount(src, ins) {
 }
 var flagKey = (ins) => ins.flags.map((f) => f.raw).sort().join(" ");
 function windowsPowerShell(src, ins) {
-  const prog = shellAt(src, ins)?.[0]?.split(/[\\/]/).pop()?.toLowerCase();
-  return prog === "powershell" || prog === "powershell.exe";
+  const argv0 = shellAt(src, ins)?.[0];
+  return argv0 !== void 0 && shellProgram(argv0) === "powershell";
 }
 function mergeable(src, ins) {
   return ins.keyword === "RUN" && ins.form === "shell" && !ins.heredocs.length && !!ins.rest.text && commandCount(src, ins) <= 1;

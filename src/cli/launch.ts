@@ -6,8 +6,8 @@
 // The cache file's name carries the bundle's content hash, the Node version, the architecture, the V8
 // flags and the command, so a stale or foreign file is never offered to V8, and the file carries a
 // checksum of its contents; a file that fails either check is not used, and is rewritten. Any failure
-// to read or write it only means no cache. BALLAST_NO_COMPILE_CACHE=1 (or Node's NODE_DISABLE_COMPILE_CACHE) turns it off;
-// BALLAST_CACHE_DIR moves it.
+// to read or write it only means no cache. BALLAST_NO_COMPILE_CACHE=1 (or Node's
+// NODE_DISABLE_COMPILE_CACHE=1) turns it off; BALLAST_CACHE_DIR moves it.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -16,8 +16,8 @@ const io = {
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   stdoutColumns: process.stdout.columns,
-  // one core is left to the main thread and the garbage collector (on 2 cores, workers did not pay off)
   build: typeof __BALLAST_BUILD__ === 'string' ? __BALLAST_BUILD__ : undefined,
+  // one core is left to the main thread and the garbage collector (on 2 cores, workers did not pay off)
   parallelism: Number(process.env.BALLAST_THREADS) || Math.max(1, availableParallelism() - 1),
   lintWorker: launcher ? { script: new URL(launcher), data: { ballastLintWorker: true } } : undefined,
   terminal: { stdin: process.stdin, stdout: process.stdout },

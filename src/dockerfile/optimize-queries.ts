@@ -13,6 +13,7 @@
  */
 import type { Instruction, Stage } from './nodes.js';
 import type { Command, ShellWord } from './shell.js';
+import { shellProgram } from './package-queries.js';
 import { findFlag, hasCacheMount, isProgram, mountsOf, positionals } from './shell-queries.js';
 import type { BuildContext, DockerfileSource } from './source.js';
 
@@ -1105,8 +1106,8 @@ export function isWindowsStage(source: DockerfileSource, stage: Stage | undefine
 /** `SHELL ["powershell", ...]` or `SHELL ["cmd", ...]`: programs that exist only on Windows (unlike `pwsh`). */
 function setsWindowsShell(ins: Instruction): boolean {
   if (ins.keyword !== 'SHELL' || !ins.json?.values.length) return false;
-  const prog = ins.json.values[0].split(/[\\/]/).pop()!.toLowerCase();
-  return /^(powershell|cmd)(\.exe)?$/.test(prog);
+  const prog = shellProgram(ins.json.values[0]);
+  return prog === 'powershell' || prog === 'cmd';
 }
 
 const windowsCache = new WeakMap<Stage, boolean>();

@@ -272,6 +272,11 @@ export function npmInstall(cmd: Command): NpmInstall | undefined {
   return { install: pos[0], packages: pos.slice(1) };
 }
 
+/** The program a SHELL runs, from its first value: lower-cased, without directory or `.exe` (`powershell`, `cmd`, `bash`). */
+export function shellProgram(argv0: string): string {
+  return (argv0.split(/[\\/]/).pop() ?? '').toLowerCase().replace(/\.exe$/, '');
+}
+
 /** The stage's SHELL (exec form values) in effect at `ins`, following `FROM <stage>` inheritance; undefined: the default `/bin/sh -c`. */
 const shellCache = new WeakMap<DockerfileSource, Map<Instruction, readonly string[] | undefined>>();
 

@@ -301,7 +301,7 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
   const helpers = Math.min((io.parallelism ?? 1) - 1, Math.floor(todo.length / FILES_PER_WORKER) - 1);
   if (!fixing && helpers > 0 && !files.includes('-')) {
     const fresh = await lintInParallel(todo, opts, io, cache, helpers);
-    fresh.forEach((o, k) => lintCache && o.cache && o.result && lintCache.store(todo[k], o.cache, o.result, o.failOn ?? 'warn'));
+    if (lintCache) fresh.forEach((o, k) => o.cache && o.result && lintCache.store(todo[k], o.cache, o.result, o.failOn ?? 'warn'));
     let k = 0;
     for (const o of outcomes ?? fresh.map(() => undefined)) take(o ?? fresh[k++]);
   } else if (outcomes) {

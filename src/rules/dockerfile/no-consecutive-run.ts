@@ -1,5 +1,5 @@
 import type { Instruction } from '../../dockerfile/nodes.js';
-import { shellAt } from '../../dockerfile/package-queries.js';
+import { shellAt, shellProgram } from '../../dockerfile/package-queries.js';
 import { instructionGroups, shippedStages } from '../../dockerfile/stage-queries.js';
 import type { DockerfileSource } from '../../dockerfile/source.js';
 import { defineRule } from '../rule.js';
@@ -30,8 +30,8 @@ const flagKey = (ins: Instruction): string =>
  * does not stop at a failed native program the way `&&` does: no rewrite is offered there.
  */
 function windowsPowerShell(src: DockerfileSource, ins: Instruction): boolean {
-  const prog = shellAt(src, ins)?.[0]?.split(/[\\/]/).pop()?.toLowerCase();
-  return prog === 'powershell' || prog === 'powershell.exe';
+  const argv0 = shellAt(src, ins)?.[0];
+  return argv0 !== undefined && shellProgram(argv0) === 'powershell';
 }
 
 /** A RUN that could absorb or be absorbed by a neighbour: shell form, no heredoc, one command. */
