@@ -123,7 +123,8 @@ export class LintCache {
   /** The cached outcome of `path`, when its key matches and the context it read has not changed. */
   lookup(path: string, key: string, context: BuildContext, text: string): { result: LintResult; failOn: FailOn } | undefined {
     const e = this.entries[path];
-    if (!e || e.key !== key || !Array.isArray(e.deps)) return undefined;
+    // a hand-edited or foreign file must not crash the report: the shape is checked before use
+    if (!e || typeof e !== 'object' || e.key !== key || !Array.isArray(e.deps) || !wellFormed(e)) return undefined;
     for (const d of e.deps) {
       if (!Array.isArray(d)) return undefined;
       const [p, kind, value] = d;
@@ -155,6 +156,44 @@ export class LintCache {
     const data: CacheFile = { format: FORMAT, build: this.build, entries: this.entries };
     return JSON.stringify(data);
   }
+}
+
+const FAIL_ON = new Set(['info', 'warn', 'error', 'none']);
+const SEVERITIES = new Set(['info', 'warn', 'error']);
+
+/** The parts of an entry the report reads: findings with a severity, ids, a message and a location. */
+function wellFormed(e: Entry): boolean {
+  const r = e.result as Partial<LintResult> | null;
+  if (!FAIL_ON.has(e.failOn) || !r || typeof r !== 'object' || !Array.isArray(r.findings) || typeof r.suppressed !== 'number') return false;
+  if (!r.subject || typeof r.subject !== 'object') return false;
+  return r.findings.every(
+    (f) =>
+      isObject(f) &&
+      typeof f.ruleId === 'string' &&
+      typeof f.code === 'string' &&
+      typeof f.message === 'string' &&
+      Array.isArray(f.aliases) &&
+      SEVERITIES.has(f.severity) &&
+      sourceLocation(f.location) &&
+      (f.related === undefined || (Array.isArray(f.related) && f.related.every((x) => isObject(x) && typeof x.message === 'string' && sourceLocation(x.location)))) &&
+      (f.fix === undefined || fixShape(f.fix)) &&
+      (f.suggestions === undefined || (Array.isArray(f.suggestions) && f.suggestions.every(fixShape))),
+  );
+}
+
+function isObject(x: unknown): x is Record<string, any> {
+  return typeof x === 'object' && x !== null;
+}
+
+const isSpan = (s: unknown): boolean => isObject(s) && Number.isInteger(s.start) && Number.isInteger(s.end);
+const isPosition = (p: unknown): boolean => isObject(p) && Number.isInteger(p.line) && Number.isInteger(p.column);
+
+function sourceLocation(l: unknown): boolean {
+  return isObject(l) && l.kind === 'source' && typeof l.file === 'string' && isSpan(l.span) && isPosition(l.start) && isPosition(l.end);
+}
+
+function fixShape(f: unknown): boolean {
+  return isObject(f) && typeof f.title === 'string' && typeof f.applicability === 'string' && Array.isArray(f.edits) && f.edits.every((e: unknown) => isObject(e) && isSpan(e.span) && typeof e.text === 'string');
 }
 
 function dedupe(deps: readonly CacheDep[]): CacheDep[] {

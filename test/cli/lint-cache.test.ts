@@ -89,6 +89,27 @@ describe('lint --cache', () => {
     expect(blocked.stderr).toMatch(/cannot write the cache blocker\/cache/);
   });
 
+  it('an entry of the wrong shape (a hand-edited cache) is linted again, not reported from', async () => {
+    const dir = project({ Dockerfile: DOCKERFILE });
+    const fresh = await lint(dir);
+    const file = join(dir, '.ballastcache');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    for (const damage of [
+      (r: { findings: Record<string, unknown>[] }) => void (r.findings[0]!.location = null),
+      (r: { findings: Record<string, unknown>[] }) => void (r.findings[0]!.severity = 'fatal'),
+      (r: { findings: Record<string, unknown>[] }) => void (r.findings[0]!.fix = { title: 't', applicability: 'safe', edits: [{ span: {}, text: 1 }] }),
+      (r: { findings: Record<string, unknown>[] }) => void (r.findings = 'none' as never),
+    ]) {
+      const copy = structuredClone(data);
+      const e = Object.values(copy.entries)[0] as { result: { findings: Record<string, unknown>[] } };
+      for (const f of e.result.findings) f.message = 'FROM THE CACHE';
+      damage(e.result);
+      writeFileSync(file, JSON.stringify(copy));
+      const r = await lint(dir);
+      expect(r.stdout).toBe(fresh.stdout);
+    }
+  });
+
   it('--cache-location takes a file or a directory', async () => {
     const dir = project({ Dockerfile: DOCKERFILE, 'cache/.keep': '' });
     await lint(dir, '--cache-location', 'cache');
