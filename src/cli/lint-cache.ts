@@ -36,6 +36,7 @@ interface CacheFile {
 }
 
 const FORMAT = 'ballast-lint-cache/1';
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 const hash = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
@@ -112,6 +113,8 @@ export class LintCache {
   static load(file: string, build: string): LintCache {
     let entries: Record<string, Entry> = {};
     try {
+      // about 10 KB per file: anything this large is not a cache of ours
+      if (statSync(file).size > MAX_CACHE_BYTES) throw new Error('too large');
       const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
       if (data && data.format === FORMAT && data.build === build && data.entries && typeof data.entries === 'object') entries = data.entries;
     } catch {
