@@ -2136,8 +2136,8 @@ ${JSON.stringify(symbolNames, null, 2)}`);
         var ENVIRONMENT_IS_NODE = typeof process == "object" && typeof process.versions == "object" && typeof process.versions.node == "string" && process.type != "renderer";
         var ENVIRONMENT_IS_SHELL = !ENVIRONMENT_IS_WEB && !ENVIRONMENT_IS_NODE && !ENVIRONMENT_IS_WORKER;
         if (ENVIRONMENT_IS_NODE) {
-          const { createRequire: createRequire4 } = await import("module");
-          var require = createRequire4(import.meta.url);
+          const { createRequire: createRequire5 } = await import("module");
+          var require = createRequire5(import.meta.url);
         }
         Module.currentQueryProgressCallback = null;
         Module.currentProgressCallback = null;
@@ -7531,11 +7531,11 @@ var zstd_worker_exports = {};
 __export(zstd_worker_exports, {
   createZstdWorkerStream: () => createZstdWorkerStream
 });
-import { createRequire as createRequire2 } from "node:module";
+import { createRequire as createRequire3 } from "node:module";
 import { Duplex } from "node:stream";
 import { Worker } from "node:worker_threads";
 function createZstdWorkerStream() {
-  const zstdPath = createRequire2(import.meta.url).resolve("zstd-napi");
+  const zstdPath = createRequire3(import.meta.url).resolve("zstd-napi");
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { zstd: zstdPath } });
   let inFlight = 0;
   let pending2 = null;
@@ -73168,7 +73168,7 @@ var require_dist = __commonJS({
 });
 
 // node_modules/fdir/dist/index.mjs
-import { createRequire as createRequire3 } from "module";
+import { createRequire as createRequire4 } from "module";
 import { basename as basename4, dirname as dirname5, normalize as normalize2, relative as relative3, resolve as resolve5, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 function cleanPath(path) {
@@ -73294,7 +73294,7 @@ function sync(root, options) {
 var __require2, SLASHES_REGEX, WINDOWS_ROOT_DIR_REGEX, pushDirectory, pushDirectoryFilter, empty$2, pushFileFilterAndCount, pushFileFilter, pushFileCount, pushFile, empty$1, getArray, getArrayGroup, groupFiles, empty, resolveSymlinksAsync, resolveSymlinks, onlyCountsSync, groupsSync, defaultSync, limitFilesSync, onlyCountsAsync, defaultAsync, limitFilesAsync, groupsAsync, readdirOpts, walkAsync, walkSync, Queue, Counter, Aborter, Walker, APIBuilder, pm, Builder;
 var init_dist = __esm({
   "node_modules/fdir/dist/index.mjs"() {
-    __require2 = /* @__PURE__ */ createRequire3(import.meta.url);
+    __require2 = /* @__PURE__ */ createRequire4(import.meta.url);
     SLASHES_REGEX = /[\\/]/g;
     WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
     pushDirectory = (directoryPath, paths) => {
@@ -85551,8 +85551,8 @@ function notice(key, message) {
 }
 
 // src/dockerfile/shellcheck.ts
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
 var DEFAULT_EXCLUDE = ["SC1090", "SC1091", "SC2187"];
@@ -85627,6 +85627,7 @@ var spawnRunner = (scripts, options) => {
     });
     const exclude = options.exclude.map((c) => c.replace(/^sc/i, "")).filter((c) => /^\d+$/.test(c));
     const args2 = ["--norc", "--format=json1", "--severity=style", ...exclude.length ? [`--exclude=${exclude.join(",")}`] : [], ...files];
+    const { spawnSync } = createRequire2(import.meta.url)("node:child_process");
     const r = spawnSync(options.path, args2, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true });
     if (r.error) {
       const code = r.error.code;

@@ -4,11 +4,11 @@
 // parsing and compiling the bundle's functions (measured: 30-40 ms of a 190 ms cold start).
 //
 // The cache file's name carries the bundle's content hash, the Node version, the architecture, the V8
-// flags and the command, so a stale or foreign file is never offered to V8, and the file carries a
-// checksum of its contents; a file that fails either check is not used, and is rewritten. Any failure
-// to read or write it only means no cache. BALLAST_NO_COMPILE_CACHE=1 (or Node's
+// flags and the command, so a stale or foreign file is never offered to V8; V8 checksums the code it
+// saves and checks the sum when it loads it (`--verify-snapshot-checksum`), so a damaged file is
+// rejected (without the check, one crashed the process); a rejected file is rewritten. Any failure to
+// read or write it only means no cache. BALLAST_NO_COMPILE_CACHE=1 (or Node's
 // NODE_DISABLE_COMPILE_CACHE=1) turns it off; BALLAST_CACHE_DIR moves it.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -30,6 +30,7 @@ const command = isMainThread ? (process.argv.slice(2).find((a) => !a.startsWith(
 // core (the same functions several times, each with their callees inlined), competing with the
 // garbage collector. Without inlining it compiles far less: 1.72-1.78 s against 1.93-2.0 s.
 setFlagsFromString('--liftoff-only');
+setFlagsFromString('--verify-snapshot-checksum');
 if (command === 'lint') setFlagsFromString('--no-turbo-inlining');
 
 const core = fileURLToPath(new URL('./ballast-core.cjs', import.meta.url));
@@ -56,27 +57,24 @@ function compileCacheFile(): string | undefined {
   if (truthy(env.BALLAST_NO_COMPILE_CACHE) || truthy(env.NODE_DISABLE_COMPILE_CACHE)) return undefined;
   const dir = env.BALLAST_CACHE_DIR || defaultCacheDir();
   if (!dir) return undefined;
-  const flags = createHash('sha256')
-    .update(JSON.stringify([process.execArgv, env.NODE_OPTIONS ?? '']))
-    .digest('hex')
-    .slice(0, 12);
+  const flags = fnv1a(JSON.stringify([process.execArgv, env.NODE_OPTIONS ?? '']));
   const name = /^[a-z][a-z-]{0,20}$/.test(command) ? command : 'other';
   return join(dir, `${__BALLAST_CORE_HASH__}-${process.version}-${process.arch}-${flags}-${name}.bin`);
 }
 
-/**
- * V8 checks only versions, flags and the source's length before it uses cached code, and a damaged
- * file can crash the process: each file starts with the SHA-256 of the code after it.
- */
 function readCache(file: string): Buffer | undefined {
-  let data: Buffer;
   try {
-    data = readFileSync(file);
+    return readFileSync(file);
   } catch {
     return undefined; // no cache yet
   }
-  const code = data.subarray(32);
-  return data.length > 32 && createHash('sha256').update(code).digest().equals(data.subarray(0, 32)) ? code : undefined;
+}
+
+/** A short hash of a short string, for a file name (node:crypto alone costs 3 ms to load). */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
 }
 
 /** The user's cache directory, only under a home (or LOCALAPPDATA, XDG_CACHE_HOME) that exists: a HOME pointing nowhere is not created. */
@@ -93,7 +91,7 @@ function saveCache(file: string): void {
   try {
     const code = script.createCachedData();
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(tmp, Buffer.concat([createHash('sha256').update(code).digest(), code]), { mode: 0o600 });
+    writeFileSync(tmp, code, { mode: 0o600 });
     renameSync(tmp, file);
   } catch {
     try {

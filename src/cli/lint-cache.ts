@@ -4,8 +4,8 @@
 // the rules looked at (.dockerignore, manifests, COPY sources: recorded while linting) is as it was.
 // The cache is one JSON file, written atomically at the end of the run; a cache that cannot be read
 // or understood is started afresh, one that cannot be written is reported, and neither stops the lint.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { delimiter, isAbsolute, join } from 'node:path';
 import type { LintResult } from '../core/diagnostic.js';
 import type { FailOn } from '../core/severity.js';
@@ -38,7 +38,9 @@ interface CacheFile {
 const FORMAT = 'ballast-lint-cache/1';
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
-const hash = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 32);
+// node:crypto is loaded only by a run with --cache (it costs a few milliseconds to load)
+let crypto: typeof import('node:crypto') | undefined;
+const hash = (s: string): string => (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(s).digest('hex').slice(0, 32);
 
 const configHashes = new WeakMap<LintConfig, string>();
 

@@ -4,8 +4,8 @@
  * the mapping of its line/column positions back to offsets in the Dockerfile, and a batched, cached
  * runner (all scripts of a file in one process; results kept per script text).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Span } from '../core/diagnostic.js';
@@ -141,6 +141,8 @@ export const spawnRunner: ShellCheckRunner = (scripts, options) => {
     });
     const exclude = options.exclude.map((c) => c.replace(/^sc/i, '')).filter((c) => /^\d+$/.test(c));
     const args = ['--norc', '--format=json1', '--severity=style', ...(exclude.length ? [`--exclude=${exclude.join(',')}`] : []), ...files];
+    // node:child_process is loaded when ShellCheck first runs, not by every lint (it costs a few ms to load)
+    const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
     const r = spawnSync(options.path, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, windowsHide: true });
     if (r.error) {
       const code = (r.error as NodeJS.ErrnoException).code;

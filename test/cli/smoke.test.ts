@@ -74,22 +74,20 @@ describe('the compile cache of the built CLI', () => {
 
   it('is written on the first run of a command, used on the next, and does not change the report', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
-    const { createHash } = await import('node:crypto');
     const dir = await setup();
     const first = lint({ BALLAST_CACHE_DIR: dir });
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-[0-9a-f]{12}-lint\.bin$/);
+    expect(files[0]).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-[0-9a-f]{8}-lint\.bin$/);
     const data = readFileSync(join(dir, files[0]!));
     expect(data.length).toBeGreaterThan(10_000);
-    expect(createHash('sha256').update(data.subarray(32)).digest().equals(data.subarray(0, 32))).toBe(true);
     const second = lint({ BALLAST_CACHE_DIR: dir });
     expect(second.status).toBe(1);
     expect(second.stdout).toBe(first.stdout);
     expect(readFileSync(join(dir, files[0]!)).equals(data)).toBe(true); // used, not rewritten
   });
 
-  it('a damaged cache file is not used (V8 would crash on it) and is rewritten', async () => {
+  it('a damaged cache file is not used (without V8 checksums it crashed the process) and is rewritten', async () => {
     const { readdirSync, readFileSync, writeFileSync } = await import('node:fs');
     const dir = await setup();
     const first = lint({ BALLAST_CACHE_DIR: dir });
