@@ -81665,8 +81665,8 @@ var json_args_recommended_default = defineRule({
     severity: "warn",
     fixable: "unsafe",
     messages: {
-      shellForm: '`{{keyword}}` in shell form runs as `/bin/sh -c "..."`: the shell is PID 1 and does not pass SIGTERM on, so `docker stop` waits and then kills. Use the JSON form{{suggestion}}.',
-      healthcheck: "`HEALTHCHECK CMD` in shell form runs every probe through `/bin/sh -c`, which needs a shell in the image (distroless and scratch images have none). Use the JSON form{{suggestion}}."
+      shellForm: '`{{keyword}}` in shell form runs as `{{shell}} "..."`: the shell is PID 1 and does not pass SIGTERM on, so `docker stop` waits and then kills. Use the JSON form{{suggestion}}.',
+      healthcheck: "`HEALTHCHECK CMD` in shell form runs every probe through `{{shell}}`, which needs a shell in the image (distroless and scratch images have none). Use the JSON form{{suggestion}}."
     },
     aliases: ["DL3025", "JSONArgsRecommended"]
   },
@@ -81690,6 +81690,8 @@ var json_args_recommended_default = defineRule({
         messageId: ins.keyword === "HEALTHCHECK" ? "healthcheck" : "shellForm",
         data: {
           keyword: ins.keyword === "HEALTHCHECK" ? "HEALTHCHECK CMD" : ins.keyword,
+          // without a SHELL, Windows images run the shell form with cmd
+          shell: isWindowsStage(src, stage) ? "cmd /S /C" : "/bin/sh -c",
           suggestion: replacement2 ? `: \`${ins.keyword === "HEALTHCHECK" ? "HEALTHCHECK CMD" : ins.keyword} ${replacement2}\`` : ""
         },
         aliases: ins.keyword === "HEALTHCHECK" ? ["DL3025"] : ["DL3025", "JSONArgsRecommended"],

@@ -1,6 +1,7 @@
 import type { Span } from '../../core/diagnostic.js';
 import type { Instruction } from '../../dockerfile/nodes.js';
 import { parseJsonArray, sliceLogical, logicalSpan } from '../../dockerfile/parse.js';
+import { isWindowsStage } from '../../dockerfile/optimize-queries.js';
 import { stageChain } from '../../dockerfile/stage-queries.js';
 import type { DockerfileSource } from '../../dockerfile/source.js';
 import { defineRule } from '../rule.js';
@@ -74,9 +75,9 @@ export default defineRule({
     fixable: 'unsafe',
     messages: {
       shellForm:
-        '`{{keyword}}` in shell form runs as `/bin/sh -c "..."`: the shell is PID 1 and does not pass SIGTERM on, so `docker stop` waits and then kills. Use the JSON form{{suggestion}}.',
+        '`{{keyword}}` in shell form runs as `{{shell}} "..."`: the shell is PID 1 and does not pass SIGTERM on, so `docker stop` waits and then kills. Use the JSON form{{suggestion}}.',
       healthcheck:
-        '`HEALTHCHECK CMD` in shell form runs every probe through `/bin/sh -c`, which needs a shell in the image (distroless and scratch images have none). Use the JSON form{{suggestion}}.',
+        '`HEALTHCHECK CMD` in shell form runs every probe through `{{shell}}`, which needs a shell in the image (distroless and scratch images have none). Use the JSON form{{suggestion}}.',
     },
     aliases: ['DL3025', 'JSONArgsRecommended'],
   },
@@ -102,6 +103,8 @@ export default defineRule({
         messageId: ins.keyword === 'HEALTHCHECK' ? 'healthcheck' : 'shellForm',
         data: {
           keyword: ins.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : ins.keyword,
+          // without a SHELL, Windows images run the shell form with cmd
+          shell: isWindowsStage(src, stage) ? 'cmd /S /C' : '/bin/sh -c',
           suggestion: replacement ? `: \`${ins.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : ins.keyword} ${replacement}\`` : '',
         },
         aliases: ins.keyword === 'HEALTHCHECK' ? ['DL3025'] : ['DL3025', 'JSONArgsRecommended'],

@@ -1,6 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../../src/rules/dockerfile/json-args-recommended.js';
 import { df } from '../../helpers/df.js';
-import { ruleTester } from '../../helpers/rule-tester.js';
+import { ruleTester, runRule } from '../../helpers/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
@@ -70,4 +71,13 @@ ruleTester(rule, {
       unsafeOutput: 'FROM node:20\nCMD ["node", "server.js"]\n',
     },
   ],
+});
+
+describe('json-args-recommended names the shell that runs the shell form', () => {
+  it('/bin/sh -c on Linux, cmd /S /C on a Windows image', async () => {
+    const [linux] = await runRule(rule, { code: 'FROM node:20\nCMD node server.js\n' });
+    expect(linux!.message).toContain('`/bin/sh -c "..."`');
+    const [windows] = await runRule(rule, { code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nHEALTHCHECK CMD curl -f http://localhost/\n' });
+    expect(windows!.message).toContain('through `cmd /S /C`');
+  });
 });
