@@ -6,6 +6,7 @@
 // or understood is started afresh, one that cannot be written is reported, and neither stops the lint.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { platform } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import type { LintResult } from '../core/diagnostic.js';
 import type { FailOn } from '../core/severity.js';
@@ -64,7 +65,9 @@ function shellCheckIdentity(config: LintConfig, env: Readonly<Record<string, str
   let id = binaries.get(name);
   if (id === undefined) {
     id = 'missing';
-    const candidates = isAbsolute(name) || name.includes('/') ? [name] : (env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, name));
+    const names = platform() === 'win32' && !/\.exe$/i.test(name) ? [name, `${name}.exe`] : [name];
+    const dirs = isAbsolute(name) || /[\\/]/.test(name) ? [''] : (env.PATH ?? env.Path ?? '').split(delimiter).filter(Boolean);
+    const candidates = dirs.flatMap((d) => names.map((n) => (d ? join(d, n) : n)));
     for (const p of candidates) {
       try {
         const st = statSync(p);
