@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // the real Docker engine (scripts/engine-setup.sh provides both). Run with `npm run test:tui`.
 export default defineConfig({
   test: {
+    globalSetup: ['test/setup/temp-root.ts'],
     include: ['test/integration/tui-tmux.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 600_000,
