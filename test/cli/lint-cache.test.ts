@@ -1,18 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LintCache, recordingContext, type CacheDep } from '../../src/cli/lint-cache.js';
 import { cli } from '../helpers/fake-io.js';
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ballast-lint-cache-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+import { project } from '../helpers/project.js';
 
 const DOCKERFILE = 'FROM python:3.12\nCOPY . /app\nRUN pip install flask\nCMD ["python", "/app/main.py"]\n';
 const lint = (dir: string, ...extra: string[]) => cli(['lint', 'Dockerfile', '--format', 'json', '--cache', ...extra], { cwd: dir });
