@@ -40,7 +40,9 @@ const env = process.env;
 const cacheFile = compileCacheFile();
 const cached = cacheFile ? readCache(cacheFile) : undefined;
 const script = new Script(wrapped, { filename: core, cachedData: cached });
-if (cacheFile && isMainThread && (cached === undefined || script.cachedDataRejected)) process.once('exit', () => saveCache(cacheFile));
+// a cache holds what its run compiled: `--help` or `--version` would leave the command's real work out
+const informational = process.argv.slice(2).some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version');
+if (cacheFile && isMainThread && !informational && (cached === undefined || script.cachedDataRejected)) process.once('exit', () => saveCache(cacheFile));
 const mod = { exports: {} };
 (script.runInThisContext() as (...args: unknown[]) => void)(
   mod.exports,

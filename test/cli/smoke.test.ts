@@ -87,6 +87,18 @@ describe('the compile cache of the built CLI', () => {
     expect(readFileSync(join(dir, files[0]!)).equals(data)).toBe(true); // used, not rewritten
   });
 
+  it('is not written by --help or --version, which compile little of the command', async () => {
+    const { readdirSync } = await import('node:fs');
+    const dir = await setup();
+    for (const args of [['lint', '--help'], ['--version']]) {
+      const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, BALLAST_NO_COMPILE_CACHE: '', BALLAST_CACHE_DIR: dir } });
+      expect(r.status).toBe(0);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+    lint({ BALLAST_CACHE_DIR: dir });
+    expect(readdirSync(dir)).toHaveLength(1);
+  });
+
   it('a damaged cache file is not used (without V8 checksums it crashed the process) and is rewritten', async () => {
     const { readdirSync, readFileSync, writeFileSync } = await import('node:fs');
     const dir = await setup();
