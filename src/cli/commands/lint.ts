@@ -143,18 +143,29 @@ async function ignoredBy(file: string, globs: readonly string[]): Promise<boolea
   return picomatch.isMatch(file, globs as string[], { dot: true });
 }
 
-/** Read a file and find its configuration: what linting it needs, or its final outcome (unreadable, ignored, binary). */
-async function prepare(f: string, opts: LintOptions, io: Pick<Io, 'cwd' | 'env'>, cache: Map<string, LintConfig>): Promise<{ text: string; config: LintConfig } | FileOutcome> {
+/**
+ * Read a file (or stdin, `-`) and find its configuration: what linting it needs, or its final outcome
+ * (unreadable, ignored, binary). Stdin is reported as `--stdin-filename` and configured from there.
+ */
+async function prepare(
+  f: string,
+  opts: LintOptions,
+  io: Pick<Io, 'cwd' | 'env'> & Partial<Pick<Io, 'readStdin'>>,
+  cache: Map<string, LintConfig>,
+): Promise<{ path: string; text: string; config: LintConfig } | FileOutcome> {
+  const stdin = f === '-';
+  const path = !stdin ? f : resolve(io.cwd, opts.stdinFilename ?? '<stdin>');
+  const shown = relative(io.cwd, path) || path;
   let text: string;
   try {
-    text = readFileSync(f, 'utf8');
+    text = stdin ? await io.readStdin!() : readFileSync(f, 'utf8');
   } catch (e) {
-    return { error: `${relative(io.cwd, f) || f}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { error: `${shown}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
-  const config = await configFor(f, opts, io, cache);
-  if (config.ignore.length && (await ignoredBy(f, config.ignore))) return {};
-  if (text.includes('\u0000')) return { error: `${relative(io.cwd, f) || f}: looks like a binary file, not a Dockerfile` };
-  return { text, config };
+  const config = await configFor(stdin && !opts.stdinFilename ? '-' : path, opts, io, cache);
+  if (!stdin && config.ignore.length && (await ignoredBy(path, config.ignore))) return {};
+  if (text.includes('\u0000')) return { error: `${shown}: looks like a binary file, not a Dockerfile` };
+  return { path, text, config };
 }
 
 /**
@@ -290,10 +301,11 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
     }
   };
   const lintCache = opts.cache && !fixing ? LintCache.load(cacheFileOf(opts, io), `${TOOL_VERSION}+${io.build ?? 'unbundled'}`) : undefined;
-  // with --cache, unchanged files are answered first, in order; the others are linted
+  // with --cache and threads to share the work, unchanged files are answered first (in order) and only
+  // the others are handed out; on one thread, lintFile looks each file up as it comes
   let outcomes: (FileOutcome | undefined)[] | undefined;
   let todo: readonly string[] = files;
-  if (lintCache && !files.includes('-')) {
+  if (lintCache && (io.parallelism ?? 1) > 1 && files.length >= 2 * FILES_PER_WORKER && !files.includes('-')) {
     outcomes = [];
     for (const f of files) outcomes.push(await cachedOutcome(f, opts, io, cache, lintCache));
     todo = files.filter((_, i) => outcomes![i] === undefined);
@@ -312,29 +324,13 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
         take(await lintFile(f, opts, io, cache, lintCache));
         continue;
       }
-      let path: string;
-      let text: string;
-      if (f === '-') {
-        path = opts.stdinFilename ? resolve(io.cwd, opts.stdinFilename) : resolve(io.cwd, '<stdin>');
-        text = await io.readStdin();
-      } else {
-        path = f;
-        try {
-          text = readFileSync(f, 'utf8');
-        } catch (e) {
-          io.writeErr(`ballast: ${relative(io.cwd, f) || f}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-          hadError = true;
-          continue;
-        }
-      }
-      const config = await configFor(f === '-' ? (opts.stdinFilename ? path : '-') : path, opts, io, cache);
-      if (config.ignore.length && f !== '-' && (await ignoredBy(path, config.ignore))) continue;
-      const lintOpts = { rules, config, context: f === '-' && !opts.stdinFilename ? undefined : fileContext(path) };
-      if (text.includes('\u0000')) {
-        io.writeErr(`ballast: ${relative(io.cwd, path) || path}: looks like a binary file, not a Dockerfile\n`);
-        hadError = true;
+      const p = await prepare(f, opts, io, cache);
+      if (!('text' in p)) {
+        take(p);
         continue;
       }
+      const { path, text, config } = p;
+      const lintOpts = { rules, config, context: f === '-' && !opts.stdinFilename ? undefined : fileContext(path) };
       let result: LintResult;
       if (fixing) {
         const r = await fixText(path, text, lintOpts, allow);
@@ -346,9 +342,7 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
           } else writeAtomic(path, r.output);
         }
       } else result = await lintText(path, text, lintOpts);
-      if (opts.quiet) result = { ...result, findings: result.findings.filter((x) => x.severity === 'error') };
-      results.push(result);
-      failOns.push(config.failOn);
+      take({ result, failOn: config.failOn });
     }
 
   if (lintCache) {
