@@ -277,6 +277,12 @@ export function shellProgram(argv0: string): string {
   return (argv0.split(/[\\/]/).pop() ?? '').toLowerCase().replace(/\.exe$/, '');
 }
 
+/** PowerShell or cmd: a shell whose scripts are not POSIX shell (pipefail and ShellCheck do not apply). */
+export function isNonPosixShell(program: string): boolean {
+  const p = shellProgram(program);
+  return p === 'pwsh' || p === 'powershell' || p === 'cmd';
+}
+
 /** The stage's SHELL (exec form values) in effect at `ins`, following `FROM <stage>` inheritance; undefined: the default `/bin/sh -c`. */
 const shellCache = new WeakMap<DockerfileSource, Map<Instruction, readonly string[] | undefined>>();
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Span } from '../core/diagnostic.js';
 import type { LogicalText } from './nodes.js';
+import { shellProgram } from './package-queries.js';
 
 export type ShellCheckDialect = 'sh' | 'bash' | 'dash' | 'ksh';
 export type ShellCheckLevel = 'error' | 'warning' | 'info' | 'style';
@@ -32,7 +33,7 @@ export const DEFAULT_EXCLUDE = ['SC1090', 'SC1091', 'SC2187'];
  * `skip` for non-POSIX shells (PowerShell, cmd), `unsupported` for shells ShellCheck cannot check (zsh, fish).
  */
 export function dialectOf(program: string): ShellCheckDialect | 'skip' | 'unsupported' {
-  const base = (program.split(/[\\/]/).pop() ?? program).toLowerCase().replace(/\.exe$/, '');
+  const base = shellProgram(program);
   if (/pwsh|powershell|^cmd$/.test(base)) return 'skip';
   if (base === 'sh' || base === 'busybox') return 'sh';
   if (base === 'bash') return 'bash';

@@ -1,12 +1,10 @@
 import { isWindowsStage } from '../../dockerfile/optimize-queries.js';
-import { shellAt } from '../../dockerfile/package-queries.js';
+import { isNonPosixShell, shellAt } from '../../dockerfile/package-queries.js';
 import { basename, type Command } from '../../dockerfile/shell.js';
 import { defineRule } from '../rule.js';
 
 /** Shells whose `-o pipefail` hadolint and ballast trust. Plain `sh` may be dash, which lacks it. */
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
-/** Shells that are not POSIX shells: pipes there mean something else. */
-const NON_POSIX = /^(pwsh|powershell|cmd)(\.exe)?$/i;
 
 function setsPipefail(c: Command): boolean {
   if (c.program !== 'set') return false;
@@ -47,7 +45,7 @@ export default defineRule({
         if (!scripts.some((s) => s.hasPipe)) return;
         const shell = shellAt(ctx.source, ins);
         const exe = shell?.[0] ? basename(shell[0]) : 'sh';
-        if (NON_POSIX.test(exe)) return;
+        if (isNonPosixShell(exe)) return; // pipes mean something else there
         // Windows runs RUN with cmd unless SHELL says otherwise
         if (!shell && isWindowsStage(ctx.source, ctx.source.stageOf(ins))) return;
         if (shell && PIPEFAIL_SHELLS.has(exe) && shellHasPipefail(shell)) return;

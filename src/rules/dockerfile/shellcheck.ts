@@ -2,7 +2,8 @@ import type { Severity } from '../../core/diagnostic.js';
 import { notice } from '../../core/notices.js';
 import { parseSeverity } from '../../core/severity.js';
 import type { Instruction } from '../../dockerfile/nodes.js';
-import { externalBase, shellAt } from '../../dockerfile/package-queries.js';
+import { isWindowsStage } from '../../dockerfile/optimize-queries.js';
+import { isNonPosixShell, shellAt } from '../../dockerfile/package-queries.js';
 import {
   checkScripts,
   commentSpan,
@@ -31,8 +32,6 @@ export interface ShellCheckOptions {
 
 const SHELL_PRAGMA = /^#\s*hadolint\s+shell\s*=\s*(\S+)/i;
 const SHELL_PROGRAMS = /^(sh|bash|dash|ash|ksh|mksh|busybox)$/;
-const WINDOWS_BASE = /(^|\/)(windows|servercore|nanoserver)([/:@-]|$)|windows\/(servercore|nanoserver)|:.*(ltsc|nanoserver|windowsservercore)/i;
-const NON_POSIX_PROGRAM = /^(pwsh|powershell|cmd)(\.exe)?$/i;
 
 /** The shell a RUN runs with: the stage's SHELL, else the last `# hadolint shell=` pragma above it, else /bin/sh. */
 export function runShell(source: DockerfileSource, ins: Instruction): string {
@@ -47,7 +46,7 @@ export function runShell(source: DockerfileSource, ins: Instruction): string {
   }
   if (pragma) return pragma;
   // Windows images run RUN with `cmd /S /C` unless SHELL says otherwise
-  return WINDOWS_BASE.test(externalBase(source, source.stageOf(top)) ?? '') ? 'cmd' : '/bin/sh';
+  return isWindowsStage(source, source.stageOf(top)) ? 'cmd' : '/bin/sh';
 }
 
 /** Variable names a RUN can see: ARG/ENV in scope plus the predefined proxy args; an ONBUILD trigger runs in a later build, where only ENV (and the proxies) remain. */
@@ -133,7 +132,7 @@ export default defineRule({
           if (!s.text.trim() || s.skipped) return;
           // `RUN powershell -Command …`: the script is PowerShell passed as arguments
           const first = s.commands.find((c) => c.depth === (s.commands[0]?.depth ?? 0));
-          if (first && NON_POSIX_PROGRAM.test(first.program)) return;
+          if (first && isNonPosixShell(first.program)) return;
           const program = scriptProgram(ctx.source, ins, s, k, scripts, shell);
           const d = o.shell ? stageDialect : dialectOf(program);
           if (d === 'skip' || d === 'unsupported') return;
