@@ -152,15 +152,13 @@ export class LintCache {
     this.changed = true;
   }
 
-  /** Entries of files that no longer exist are dropped. Returns the JSON to write, or undefined when nothing changed. */
+  /**
+   * The JSON to write, or undefined when no entry changed (a run that only read the cache writes
+   * nothing and checks nothing more). Entries of files that no longer exist are dropped when it is written.
+   */
   serialize(): string | undefined {
-    for (const p of Object.keys(this.entries)) {
-      if (!existsSync(p)) {
-        delete this.entries[p];
-        this.changed = true;
-      }
-    }
     if (!this.changed) return undefined;
+    for (const p of Object.keys(this.entries)) if (!existsSync(p)) delete this.entries[p];
     const data: CacheFile = { format: FORMAT, build: this.build, entries: this.entries };
     return JSON.stringify(data);
   }
