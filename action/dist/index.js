@@ -77130,6 +77130,10 @@ function npmInstall(cmd) {
 function shellProgram(argv0) {
   return (argv0.split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.exe$/, "");
 }
+function isNonPosixShell(program) {
+  const p = shellProgram(program);
+  return p === "pwsh" || p === "powershell" || p === "cmd";
+}
 var shellCache = /* @__PURE__ */ new WeakMap();
 function shellAt(source, ins) {
   const top = ins.parent ?? ins;
@@ -85426,7 +85430,6 @@ var require_image_tag_default = defineRule({
 
 // src/rules/dockerfile/require-pipefail.ts
 var PIPEFAIL_SHELLS = /* @__PURE__ */ new Set(["bash", "zsh", "ash", "ksh", "mksh"]);
-var NON_POSIX = /^(pwsh|powershell|cmd)(\.exe)?$/i;
 function setsPipefail(c) {
   if (c.program !== "set") return false;
   const a = c.args.map((x) => x.value);
@@ -85463,7 +85466,7 @@ var require_pipefail_default = defineRule({
         if (!scripts.some((s) => s.hasPipe)) return;
         const shell = shellAt(ctx.source, ins);
         const exe = shell?.[0] ? basename(shell[0]) : "sh";
-        if (NON_POSIX.test(exe)) return;
+        if (isNonPosixShell(exe)) return;
         if (!shell && isWindowsStage(ctx.source, ctx.source.stageOf(ins))) return;
         if (shell && PIPEFAIL_SHELLS.has(exe) && shellHasPipefail(shell)) return;
         for (const script of scripts) {
@@ -85559,7 +85562,7 @@ import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
 var DEFAULT_EXCLUDE = ["SC1090", "SC1091", "SC2187"];
 function dialectOf(program) {
-  const base2 = (program.split(/[\\/]/).pop() ?? program).toLowerCase().replace(/\.exe$/, "");
+  const base2 = shellProgram(program);
   if (/pwsh|powershell|^cmd$/.test(base2)) return "skip";
   if (base2 === "sh" || base2 === "busybox") return "sh";
   if (base2 === "bash") return "bash";
@@ -85679,8 +85682,6 @@ function checkScripts(scripts, options) {
 // src/rules/dockerfile/shellcheck.ts
 var SHELL_PRAGMA = /^#\s*hadolint\s+shell\s*=\s*(\S+)/i;
 var SHELL_PROGRAMS = /^(sh|bash|dash|ash|ksh|mksh|busybox)$/;
-var WINDOWS_BASE = /(^|\/)(windows|servercore|nanoserver)([/:@-]|$)|windows\/(servercore|nanoserver)|:.*(ltsc|nanoserver|windowsservercore)/i;
-var NON_POSIX_PROGRAM = /^(pwsh|powershell|cmd)(\.exe)?$/i;
 function runShell(source, ins) {
   const argv = shellAt(source, ins);
   if (argv?.length) return argv[0];
@@ -85692,7 +85693,7 @@ function runShell(source, ins) {
     if (m) pragma = m[1];
   }
   if (pragma) return pragma;
-  return WINDOWS_BASE.test(externalBase(source, source.stageOf(top)) ?? "") ? "cmd" : "/bin/sh";
+  return isWindowsStage(source, source.stageOf(top)) ? "cmd" : "/bin/sh";
 }
 function runVariables(source, ins) {
   const out2 = [];
@@ -85770,7 +85771,7 @@ var shellcheck_default = defineRule({
         scripts.forEach((s, k) => {
           if (!s.text.trim() || s.skipped) return;
           const first = s.commands.find((c) => c.depth === (s.commands[0]?.depth ?? 0));
-          if (first && NON_POSIX_PROGRAM.test(first.program)) return;
+          if (first && isNonPosixShell(first.program)) return;
           const program = scriptProgram(ctx.source, ins, s, k, scripts, shell);
           const d = o.shell ? stageDialect : dialectOf(program);
           if (d === "skip" || d === "unsupported") return;
