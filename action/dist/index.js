@@ -75846,14 +75846,22 @@ import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
 var parser;
 var loading;
+var tierUp = false;
 function loadShellParser() {
   if (parser) return Promise.resolve();
   loading ??= (async () => {
-    setFlagsFromString("--liftoff-only");
     const require2 = createRequire(import.meta.url);
     const { Parser: Parser2, Language: Language2 } = await Promise.resolve().then(() => (init_tree_sitter(), tree_sitter_exports));
     const module2 = {};
-    await Parser2.init(module2);
+    if (tierUp) {
+      setFlagsFromString("--no-liftoff-only");
+      setFlagsFromString("--wasm-dynamic-tiering");
+    } else setFlagsFromString("--liftoff-only");
+    try {
+      await Parser2.init(module2);
+    } finally {
+      setFlagsFromString("--liftoff-only");
+    }
     useRuntime(module2);
     const lang = await Language2.load(fileURLToPath(new URL("./tree-sitter-bash.wasm", import.meta.url)));
     const p = new Parser2();

@@ -24,8 +24,8 @@ declare const __BALLAST_CORE_HASH__: string;
 // A worker thread lints; otherwise the first word that is not an option names the command.
 const command = isMainThread ? (process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'none') : 'lint';
 
-// V8 flags, set before compiling because V8 keys its code cache on them. WebAssembly stays on V8's
-// baseline compiler (see src/dockerfile/shell.ts). A lint run calls a hundred rules a few times per
+// V8 flags, set before compiling because V8 keys its code cache on them. WebAssembly starts on V8's
+// baseline compiler (src/dockerfile/shell.ts lets only the parser runtime tier up). A lint run calls a hundred rules a few times per
 // file: on 2 CPUs, V8's optimising compiler spent 1.5 s of a 2 s corpus run compiling on the second
 // core (the same functions several times, each with their callees inlined), competing with the
 // garbage collector. Without inlining it compiles far less: 1.72-1.78 s against 1.93-2.0 s.

@@ -87,6 +87,31 @@ describe('the compile cache of the built CLI', () => {
     expect(readFileSync(join(dir, files[0]!)).equals(data)).toBe(true); // used, not rewritten
   });
 
+  it('a lint of many files (the shell parser then optimises itself) leaves the flags its cache is keyed on as they were', async () => {
+    const { mkdirSync, readdirSync, readFileSync, writeFileSync } = await import('node:fs');
+    const dir = await setup();
+    const work = await setup();
+    for (let i = 0; i < 70; i++) writeFileSync(join(work, `${i}.dockerfile`), `FROM debian:12\nRUN apt-get update && apt-get install -y curl=${i} | tee /log\n`);
+    mkdirSync(join(work, 'one'));
+    writeFileSync(join(work, 'one', 'Dockerfile'), 'FROM debian:12\nRUN apt-get update && apt-get install -y curl | tee /log\n');
+    const many = (path: string) => spawnSync(process.execPath, [bin, 'lint', path, '--format', 'json', '--disable', 'shellcheck', '--fail-on', 'none'], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, BALLAST_NO_COMPILE_CACHE: '', BALLAST_CACHE_DIR: dir, BALLAST_THREADS: '1' } });
+    // V8 keys a code cache on the flags as they are when it first computes the key: at exit in a run
+    // that writes the cache, at start in one that reads it
+    const first = many('.');
+    expect(first.status).toBe(0);
+    const [file] = readdirSync(dir);
+    const data = readFileSync(join(dir, file!));
+    const second = many('.');
+    expect(second.stdout).toBe(first.stdout);
+    expect(readFileSync(join(dir, file!)).equals(data)).toBe(true); // used, not rewritten
+    // the same findings as a run over one file, which keeps the parser on the baseline compiler
+    const report = JSON.parse(first.stdout) as { results: { file: string; findings: unknown[] }[] };
+    expect(report.results).toHaveLength(71);
+    const single = JSON.parse(many('one/Dockerfile').stdout) as typeof report;
+    const fromMany = report.results.find((r) => r.file.endsWith('Dockerfile'));
+    expect(fromMany?.findings).toEqual(single.results[0]?.findings);
+  });
+
   it('is not written by --help or --version, which compile little of the command', async () => {
     const { readdirSync } = await import('node:fs');
     const dir = await setup();

@@ -3,9 +3,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setNoticeSink } from '../../core/notices.js';
 import type { LintConfig } from '../../engine/config.js';
+import { expectManyShellScripts } from '../../dockerfile/shell.js';
 import { lintFile, type FileOutcome, type LintOptions } from './lint.js';
 
-const data = workerData as { opts: LintOptions; cwd: string; env: Record<string, string | undefined> };
+const data = workerData as { opts: LintOptions; cwd: string; env: Record<string, string | undefined>; many?: boolean };
+if (data.many) expectManyShellScripts();
 const notices: string[] = [];
 setNoticeSink((m) => notices.push(m));
 const cache = new Map<string, LintConfig>();

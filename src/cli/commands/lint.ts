@@ -7,6 +7,7 @@ import { atOrAbove, parseFailOn, type FailOn } from '../../core/severity.js';
 import { DEFAULT_CONFIG, isFindingCode, type LintConfig, type Preset, type RuleSetting } from '../../engine/config.js';
 import { fixText } from '../../engine/fix.js';
 import { lintText } from '../../engine/lint-dockerfile.js';
+import { expectManyShellScripts } from '../../dockerfile/shell.js';
 import { FORMAT_NAMES, loadFormatter, type FormatName } from '../../formatters/index.js';
 import { findRule, rules } from '../../rules/index.js';
 import { findConfigFile } from '../config-find.js';
@@ -209,6 +210,8 @@ function cacheFileOf(opts: LintOptions, io: Io): string {
 
 /** Files per extra thread below which starting one costs more than it saves. */
 const FILES_PER_WORKER = 24;
+/** Files to lint from which the shell parser's runtime is worth optimising (see expectManyShellScripts). */
+const MANY_FILES = 64;
 /** Files handed to a worker at a time: small, so threads finish together. */
 const BATCH = 4;
 
@@ -217,7 +220,7 @@ const BATCH = 4;
  * batches from one queue (the main thread takes one at a time between batches), so a slow file does
  * not hold a whole share back; outcomes keep the order of `files`.
  */
-async function lintInParallel(files: readonly string[], opts: LintOptions, io: Io, cache: Map<string, LintConfig>, helpers: number): Promise<FileOutcome[]> {
+async function lintInParallel(files: readonly string[], opts: LintOptions, io: Io, cache: Map<string, LintConfig>, helpers: number, many: boolean): Promise<FileOutcome[]> {
   const { Worker } = await import('node:worker_threads');
   const script = io.lintWorker?.script ?? new URL('./lint-worker.js', import.meta.url);
   const out: FileOutcome[] = new Array(files.length);
@@ -228,7 +231,7 @@ async function lintInParallel(files: readonly string[], opts: LintOptions, io: I
     { length: helpers },
     () =>
       new Promise<void>((resolveWorker, reject) => {
-        const worker = new Worker(script, { workerData: { ...io.lintWorker?.data, opts, cwd: io.cwd, env: io.env } });
+        const worker = new Worker(script, { workerData: { ...io.lintWorker?.data, opts, cwd: io.cwd, env: io.env, many } });
         let busy = false;
         const feed = () => {
           if (next >= files.length) {
@@ -310,9 +313,13 @@ export async function lintCommand(operands: string[], opts: LintOptions, io: Io)
     for (const f of files) outcomes.push(await cachedOutcome(f, opts, io, cache, lintCache));
     todo = files.filter((_, i) => outcomes![i] === undefined);
   }
+  // many files to lint: let the shell parser optimise itself (with --cache on one thread, how many
+  // files changed is known only as they come, and usually few did)
+  const many = !fixing && todo.length >= MANY_FILES && (!lintCache || outcomes !== undefined);
+  if (many) expectManyShellScripts();
   const helpers = Math.min((io.parallelism ?? 1) - 1, Math.floor(todo.length / FILES_PER_WORKER) - 1);
   if (!fixing && helpers > 0 && !files.includes('-')) {
-    const fresh = await lintInParallel(todo, opts, io, cache, helpers);
+    const fresh = await lintInParallel(todo, opts, io, cache, helpers, many);
     if (lintCache) fresh.forEach((o, k) => o.cache && o.result && lintCache.store(todo[k], o.cache, o.result, o.failOn ?? 'warn'));
     let k = 0;
     for (const o of outcomes ?? fresh.map(() => undefined)) take(o ?? fresh[k++]);
