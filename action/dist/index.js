@@ -75878,6 +75878,8 @@ function basename(p) {
 }
 var MAX_SCRIPT_LENGTH = 256 * 1024;
 var MAX_DEPTH = 64;
+var MAX_TREE_DEPTH = 400;
+var treeTruncated = false;
 var LEAF_TYPES = /* @__PURE__ */ new Set(["word", "raw_string", "number", "variable_name", "string_content", "comment", "ansi_c_string", "special_variable_name", "file_descriptor", "heredoc_start", "heredoc_end", "regex", "extglob_pattern", "test_operator"]);
 var FIELD_PARENTS = /* @__PURE__ */ new Set(["command", "redirected_statement", "file_redirect", "herestring_redirect", "variable_assignment"]);
 var NO_CHILDREN = [];
@@ -75995,15 +75997,19 @@ function copyTree(tree, src, viaRuntime = runtime !== void 0) {
   };
   const root = read(false);
   const parents = [];
+  treeTruncated = false;
   if (root.children !== NO_CHILDREN && c.firstChild()) {
     parents.push(root);
     walk: for (; ; ) {
       const parent = parents[parents.length - 1];
       const n = read(FIELD_PARENTS.has(parent.type));
       parent.children.push(n);
-      if (n.children !== NO_CHILDREN && c.firstChild()) {
-        parents.push(n);
-        continue;
+      if (n.children !== NO_CHILDREN) {
+        if (parents.length >= MAX_TREE_DEPTH) treeTruncated = true;
+        else if (c.firstChild()) {
+          parents.push(n);
+          continue;
+        }
       }
       while (!c.nextSibling()) {
         c.parent();
@@ -76037,6 +76043,7 @@ function parseShell(l, depth = 0) {
   if (!tree) return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
   const rootHasError = tree.rootNode.hasError;
   const root = copyTree(tree, l.text);
+  const truncated = treeTruncated;
   tree.delete();
   const src = l.text;
   const commands = [];
@@ -76048,7 +76055,7 @@ function parseShell(l, depth = 0) {
     const { value, dynamic } = wordValue(n, src);
     return { raw: textOf(n), value, dynamic, span: span(n) };
   }
-  let tooDeep = false;
+  let tooDeep = truncated;
   function visit(n, d, pipeline, piped, conditional) {
     if (d > MAX_DEPTH) {
       tooDeep = true;
@@ -76293,13 +76300,13 @@ function runScripts(ins) {
     return scripts;
   }
   let text = rest.text;
-  const map = [...rest.map.slice(0, rest.text.length)];
+  const map = rest.map.slice(0, rest.text.length);
   for (const h of ins.heredocs) {
     text += "\n";
     map.push(h.bodySpan.start);
     const b = bodyText(h);
     text += b.text;
-    map.push(...b.map.slice(0, b.text.length));
+    for (let k = 0; k < b.text.length; k++) map.push(b.map[k]);
     if (b.text && !b.text.endsWith("\n")) {
       text += "\n";
       map.push(h.bodySpan.end);
@@ -76402,6 +76409,7 @@ var DockerfileSource = class _DockerfileSource {
   commandCache = /* @__PURE__ */ new Map();
   scopeCache = /* @__PURE__ */ new Map();
   stageScopes;
+  stagesByName;
   globalScopeCache;
   static parse(path, text, context) {
     return new _DockerfileSource(path, parseText(text), context);
@@ -76430,10 +76438,19 @@ var DockerfileSource = class _DockerfileSource {
   findStage(ref, before = Infinity) {
     const r = ref.toLowerCase();
     if (/^\d+$/.test(r)) {
-      const s = this.stages[Number(r)];
-      return s && s.index < before ? s : void 0;
+      const s2 = this.stages[Number(r)];
+      return s2 && s2.index < before ? s2 : void 0;
     }
-    return this.stages.find((s) => s.name === r && s.index < before);
+    const s = this.firstStageNamed(r);
+    return s && s.index < before ? s : void 0;
+  }
+  /** The first stage named `name` (lower case), if any: later ones of the same name are duplicates. */
+  firstStageNamed(name2) {
+    if (!this.stagesByName) {
+      this.stagesByName = /* @__PURE__ */ new Map();
+      for (const s of this.stages) if (s.name !== void 0 && !this.stagesByName.has(s.name)) this.stagesByName.set(s.name, s);
+    }
+    return this.stagesByName.get(name2);
   }
   /** Shell scripts of a RUN (or `ONBUILD RUN`): the shell form, heredoc scripts, `sh -c` in exec form. */
   shell(ins) {
@@ -76595,12 +76612,14 @@ function valueOf(m, name2) {
 }
 function buildStages(instructions, expand = (r) => r) {
   const stages = [];
+  const byName = /* @__PURE__ */ new Map();
   for (const ins of instructions) {
     if (ins.keyword === "FROM") {
       const name2 = ins.from?.name?.value.toLowerCase();
       const base2 = ins.from?.image?.value;
       const ref = ins.from?.image?.raw.includes("$") ? expand(ins.from.image.raw) : base2;
-      const baseStage = ref ? stages.findIndex((s) => s.name !== void 0 && s.name === ref.toLowerCase()) : -1;
+      const baseStage = ref ? byName.get(ref.toLowerCase()) ?? -1 : -1;
+      if (name2 !== void 0 && !byName.has(name2)) byName.set(name2, stages.length);
       stages.push({
         index: stages.length,
         name: name2,
@@ -76619,8 +76638,8 @@ function buildStages(instructions, expand = (r) => r) {
   const resolve10 = (ref, before) => {
     const r = ref.toLowerCase();
     if (/^\d+$/.test(r)) return Number(r) < before ? Number(r) : void 0;
-    const s = stages.find((x) => x.name === r && x.index < before);
-    return s?.index;
+    const k = byName.get(r);
+    return k !== void 0 && k < before ? k : void 0;
   };
   for (const st of stages) {
     for (const ins of st.instructions) {
@@ -76649,7 +76668,7 @@ function buildStages(instructions, expand = (r) => r) {
       if (seen.has(k)) continue;
       seen.add(k);
       stages[k].reachesFinal = true;
-      queue.push(...stages[k].dependsOn);
+      for (const d of stages[k].dependsOn) queue.push(d);
     }
   }
   return stages;
@@ -77023,7 +77042,7 @@ function operands(cmd, withValue) {
   for (let i2 = 0; i2 < a.length; i2++) {
     const v = a[i2].value;
     if (v === "--") {
-      out2.push(...a.slice(i2 + 1));
+      for (let k = i2 + 1; k < a.length; k++) out2.push(a[k]);
       break;
     }
     if (v.startsWith("--")) {
@@ -79302,20 +79321,31 @@ function displayPath(file, cwd) {
   const r = relative2(cwd, file);
   return r && !r.startsWith("..") ? r : file;
 }
+var MAX_COLUMNS = 160;
+var LEAD_COLUMNS = 40;
+function windowed(line, offset) {
+  if (offset === 0 && line.length <= MAX_COLUMNS) return line;
+  return `${offset > 0 ? "…" : ""}${line.slice(offset, offset + MAX_COLUMNS)}${line.length > offset + MAX_COLUMNS ? "…" : ""}`;
+}
 function codeFrame(c, text, lines, f) {
   if (f.location.kind !== "source") return [];
   const { start: start2, end } = f.location;
   const last = Math.min(end.line, start2.line + 4);
   const firstShown = Math.max(1, start2.line - 1);
   const width = String(last).length;
+  const frameOffset = start2.column - 1 > MAX_COLUMNS - LEAD_COLUMNS ? start2.column - 1 - LEAD_COLUMNS : 0;
   const out2 = [`${" ".repeat(width)} ${c.dim("|")}`];
   for (let ln = firstShown; ln <= last; ln++) {
     const raw = lines.lineText(ln).replace(/\t/g, " ").replace(/^\uFEFF/, "");
-    out2.push(`${c.dim(String(ln).padStart(width))} ${c.dim("|")} ${raw}`);
+    const offset = Math.min(frameOffset, Math.max(0, raw.length - MAX_COLUMNS));
+    const lead = offset > 0 ? 1 : 0;
+    out2.push(`${c.dim(String(ln).padStart(width))} ${c.dim("|")} ${windowed(raw, offset)}`);
     if (ln >= start2.line && ln <= end.line) {
       const from = ln === start2.line ? start2.column - 1 : raw.length - raw.trimStart().length;
       const to = ln === end.line ? Math.max(from + 1, end.column - 1) : Math.max(from + 1, raw.length);
-      const marks = " ".repeat(Math.max(0, from)) + "^".repeat(Math.max(1, Math.min(to, raw.length || to) - from));
+      const shownFrom = Math.max(0, from - offset);
+      const shownTo = Math.min(Math.min(to, raw.length || to) - offset, MAX_COLUMNS);
+      const marks = " ".repeat(lead + shownFrom) + "^".repeat(Math.max(1, shownTo - shownFrom));
       out2.push(`${" ".repeat(width)} ${c.dim("|")} ${sevColor(c, f.severity)(marks)}`);
     }
   }
@@ -79334,7 +79364,7 @@ function fixDiff(text, fix, color, maxLines = MAX_DIFF_LINES) {
   for (const h of patch.hunks) {
     out2.push(color.cyan(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`));
     for (const l of h.lines) {
-      const body2 = l.replace(/\r$/, "");
+      const body2 = windowed(l.replace(/\r$/, ""), 0);
       out2.push(l.startsWith("+") ? color.green(body2) : l.startsWith("-") ? color.red(body2) : color.dim(body2));
     }
   }
@@ -80149,7 +80179,8 @@ function appendCommand(source, ins, command2) {
   const cmds = source.commands(run2);
   if (!cmds.length) return null;
   const end = run2.restSpan.end;
-  const lastEnd = Math.max(...cmds.map((c) => c.span.end));
+  let lastEnd = 0;
+  for (const c of cmds) lastEnd = Math.max(lastEnd, c.span.end);
   const tail = t.slice(lastEnd, end);
   if (/#/.test(tail.replace(/\\\r?\n/g, ""))) return null;
   const trimmed = run2.rest.text.replace(/\s+$/, "");
@@ -82447,9 +82478,9 @@ var no_unknown_copy_from_default = defineRule({
           ctx.report({ at: span, messageId: "index", data: { ref } });
           continue;
         }
-        const earlier = src.stages.find((s) => s.name === lower && s.index <= here);
-        if (earlier) continue;
-        const later = src.stages.find((s) => s.name === lower && s.index > here);
+        const first = src.firstStageNamed(lower);
+        if (first && first.index <= here) continue;
+        const later = first;
         if (later) {
           ctx.report({ at: span, messageId: "later", data: { ref, line: later.from.line } });
           continue;
@@ -82837,13 +82868,13 @@ var no_delete_in_later_layer_default = defineRule({
         let created = [];
         for (const ins of st.instructions.slice(0, last + 1)) {
           if (ins.keyword === "COPY" || ins.keyword === "ADD") {
-            created.push(...copyCreations(ins));
+            for (const x of copyCreations(ins)) created.push(x);
             continue;
           }
           if (ins.keyword !== "RUN") continue;
           const env2 = cacheEnvOf(source, ins);
           if (!hasRm(ins)) {
-            created.push(...runCreations(ins, env2));
+            for (const x of runCreations(ins, env2)) created.push(x);
             continue;
           }
           const wd = workdirAt(source, ins);
@@ -82887,7 +82918,7 @@ var no_delete_in_later_layer_default = defineRule({
               if (p !== void 0) removals.push(deleter(resolvePath(wd, p)));
             }
           }
-          created.push(...made.filter((x) => !removals.some((d) => d(x))));
+          for (const x of made) if (!removals.some((d) => d(x))) created.push(x);
         }
       }
     };
@@ -82914,8 +82945,8 @@ var no_duplicate_stage_name_default = defineRule({
       stage(s) {
         const word = s.from.from?.name;
         if (!word || !s.name) return;
-        const first = ctx.source.stages.find((o) => o.name === s.name && o.index < s.index);
-        if (!first) return;
+        const first = ctx.source.firstStageNamed(s.name);
+        if (!first || first.index >= s.index) return;
         ctx.report({
           at: word,
           messageId: "duplicate",
@@ -83301,25 +83332,36 @@ var BUILD_FILLS = /* @__PURE__ */ new Set(["go", "cargo", "maven", "gradle", "do
 var NO_CACHE = { composer: ["no-cache"], bundler: ["no-cache"], uv: ["no-cache"], poetry: ["no-cache"] };
 var NO_CACHE_ENV = { uv: "UV_NO_CACHE", composer: "COMPOSER_NO_CACHE" };
 var DOCKER_CLEAN = "/etc/apt/apt.conf.d/docker-clean";
+function disablesDockerClean(c) {
+  return isProgram(c, "rm") && positionals(c).some((a) => a.value === DOCKER_CLEAN) || c.args.some((a) => /Keep-Downloaded-Packages/.test(a.value) && /true/.test(a.value));
+}
+var firstDisablers = /* @__PURE__ */ new WeakMap();
+function firstDisabler(source, stage) {
+  let byStage = firstDisablers.get(source);
+  if (!byStage) firstDisablers.set(source, byStage = /* @__PURE__ */ new Map());
+  let at = byStage.get(stage.index);
+  if (at === void 0) {
+    at = stage.instructions.find((i2) => i2.keyword === "RUN" && source.commands(i2).some(disablesDockerClean))?.index ?? -1;
+    byStage.set(stage.index, at);
+  }
+  return at;
+}
 function aptKeepsArchives(source, ins, cmd) {
   if (cmd.args.some((a) => /Keep-Downloaded-Packages=(true|1|yes)/i.test(a.value))) return true;
   const stage = source.stageOf(ins);
+  if (!stage) return false;
   const top = ins.parent ?? ins;
-  const chain = [];
-  let s = stage;
-  const seen = /* @__PURE__ */ new Set();
-  while (s && !seen.has(s.index)) {
+  const seen = /* @__PURE__ */ new Set([stage.index]);
+  for (let s = stage.baseStage !== void 0 ? source.stages[stage.baseStage] : void 0; s && !seen.has(s.index); s = s.baseStage !== void 0 ? source.stages[s.baseStage] : void 0) {
     seen.add(s.index);
-    chain.unshift(...s.instructions);
-    s = s.baseStage !== void 0 ? source.stages[s.baseStage] : void 0;
+    if (firstDisabler(source, s) >= 0) return true;
   }
-  for (const i2 of chain) {
-    if (i2.keyword !== "RUN" || i2.index > top.index) continue;
-    for (const c of source.commands(i2)) {
-      if (i2.index === top.index && c.span.start > cmd.span.start) break;
-      if (isProgram(c, "rm") && positionals(c).some((a) => a.value === DOCKER_CLEAN)) return true;
-      if (c.args.some((a) => /Keep-Downloaded-Packages/.test(a.value) && /true/.test(a.value))) return true;
-    }
+  const first = firstDisabler(source, stage);
+  if (first < 0 || first > top.index) return false;
+  if (first < top.index) return true;
+  for (const c of source.commands(top)) {
+    if (c.span.start > cmd.span.start) break;
+    if (disablesDockerClean(c)) return true;
   }
   return false;
 }
@@ -85426,7 +85468,8 @@ var require_image_tag_default = defineRule({
         if (r.unknown || !r.value) return;
         const ref = r.value;
         if (ref.toLowerCase() === "scratch") return;
-        if (src.stages.some((s) => s.name === ref.toLowerCase() && s.index < ins.stage)) return;
+        const stage = src.firstStageNamed(ref.toLowerCase());
+        if (stage && stage.index < ins.stage) return;
         const p = parseImageRef(ref);
         if (p.tag !== void 0 || p.digest !== void 0) return;
         if (r.dynamic) ctx.report({ at: word, messageId: "untaggedArg", data: { word: word.raw, image: ref } });
@@ -85484,7 +85527,9 @@ var require_pipefail_default = defineRule({
           if (!first) continue;
           if (script.commands.some((c) => setsPipefail(c) && c.span.start < first.span.start)) continue;
           const same = script.commands.filter((c) => c.piped && c.pipeline === first.pipeline);
-          const span = { start: first.span.start, end: Math.max(...same.map((c) => c.span.end)) };
+          let end = first.span.end;
+          for (const c of same) end = Math.max(end, c.span.end);
+          const span = { start: first.span.start, end };
           const bash = exe === "bash" && !ins.heredocs.length;
           const from = ctx.source.stageOf(ins)?.from;
           ctx.report({

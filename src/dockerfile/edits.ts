@@ -142,7 +142,8 @@ export function appendCommand(source: DockerfileSource, ins: Instruction, comman
   const cmds = source.commands(run);
   if (!cmds.length) return null;
   const end = run.restSpan.end;
-  const lastEnd = Math.max(...cmds.map((c) => c.span.end));
+  let lastEnd = 0;
+  for (const c of cmds) lastEnd = Math.max(lastEnd, c.span.end);
   const tail = t.slice(lastEnd, end);
   if (/#/.test(tail.replace(/\\\r?\n/g, ''))) return null;
   const trimmed = run.rest.text.replace(/\s+$/, '');

@@ -138,7 +138,7 @@ export function operands(cmd: Command, withValue: readonly string[]): ShellWord[
   for (let i = 0; i < a.length; i++) {
     const v = a[i].value;
     if (v === '--') {
-      out.push(...a.slice(i + 1));
+      for (let k = i + 1; k < a.length; k++) out.push(a[k]);
       break;
     }
     if (v.startsWith('--')) {

@@ -114,6 +114,14 @@ export function basename(p: string): string {
 export const MAX_SCRIPT_LENGTH = 256 * 1024;
 /** Nesting deeper than this (subshells, substitutions, `sh -c`) is not followed. */
 const MAX_DEPTH = 64;
+/**
+ * Syntax-tree levels copied out of tree-sitter. Everything that reads the tree recurses, so a script of
+ * fifty thousand nested parentheses would overflow the stack; deeper nodes are dropped and the script
+ * counts as too deep. Real scripts stay far below it (the deepest of the corpus's 3694 scripts is 73 levels).
+ */
+const MAX_TREE_DEPTH = 400;
+/** Set by {@link copyTree} when it dropped nodes below {@link MAX_TREE_DEPTH}. */
+let treeTruncated = false;
 
 /**
  * A syntax node copied out of tree-sitter's tree in one cursor walk. Reading nodes through
@@ -297,15 +305,19 @@ function copyTree(tree: TsTree, src: string, viaRuntime = runtime !== undefined)
   };
   const root = read(false);
   const parents: SNode[] = [];
+  treeTruncated = false;
   if (root.children !== NO_CHILDREN && c.firstChild()) {
     parents.push(root);
     walk: for (;;) {
       const parent = parents[parents.length - 1];
       const n = read(FIELD_PARENTS.has(parent.type));
       parent.children.push(n);
-      if (n.children !== NO_CHILDREN && c.firstChild()) {
-        parents.push(n);
-        continue;
+      if (n.children !== NO_CHILDREN) {
+        if (parents.length >= MAX_TREE_DEPTH) treeTruncated = true;
+        else if (c.firstChild()) {
+          parents.push(n);
+          continue;
+        }
       }
       while (!c.nextSibling()) {
         c.parent();
@@ -366,6 +378,7 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
   if (!tree) return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
   const rootHasError = tree.rootNode.hasError;
   const root = copyTree(tree, l.text);
+  const truncated = treeTruncated;
   tree.delete();
   const src = l.text;
   const commands: Command[] = [];
@@ -380,7 +393,7 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
     return { raw: textOf(n), value, dynamic, span: span(n) };
   }
 
-  let tooDeep = false;
+  let tooDeep = truncated;
   function visit(n: SNode, d: number, pipeline: number, piped: boolean, conditional: boolean): void {
     if (d > MAX_DEPTH) {
       tooDeep = true;
@@ -644,13 +657,14 @@ export function runScripts(ins: Instruction): ShellScript[] {
   }
   // command line + heredoc bodies as real shell heredocs
   let text = rest.text;
-  const map = [...rest.map.slice(0, rest.text.length)];
+  // loops, not spreads: a spread of a long script's offsets overflows the call stack
+  const map = rest.map.slice(0, rest.text.length);
   for (const h of ins.heredocs) {
     text += '\n';
     map.push(h.bodySpan.start);
     const b = bodyText(h);
     text += b.text;
-    map.push(...b.map.slice(0, b.text.length));
+    for (let k = 0; k < b.text.length; k++) map.push(b.map[k]);
     if (b.text && !b.text.endsWith('\n')) {
       text += '\n';
       map.push(h.bodySpan.end);

@@ -69,6 +69,7 @@ export class DockerfileSource {
   private readonly commandCache = new Map<Instruction, Command[]>();
   private readonly scopeCache = new Map<Instruction, Scope>();
   private stageScopes?: StageScopes[];
+  private stagesByName?: Map<string, Stage>;
   private globalScopeCache?: Scope;
 
   constructor(
@@ -124,7 +125,17 @@ export class DockerfileSource {
       const s = this.stages[Number(r)];
       return s && s.index < before ? s : undefined;
     }
-    return this.stages.find((s) => s.name === r && s.index < before);
+    const s = this.firstStageNamed(r);
+    return s && s.index < before ? s : undefined;
+  }
+
+  /** The first stage named `name` (lower case), if any: later ones of the same name are duplicates. */
+  firstStageNamed(name: string): Stage | undefined {
+    if (!this.stagesByName) {
+      this.stagesByName = new Map();
+      for (const s of this.stages) if (s.name !== undefined && !this.stagesByName.has(s.name)) this.stagesByName.set(s.name, s);
+    }
+    return this.stagesByName.get(name);
   }
 
   /** Shell scripts of a RUN (or `ONBUILD RUN`): the shell form, heredoc scripts, `sh -c` in exec form. */
@@ -318,13 +329,16 @@ function valueOf(m: ReadonlyMap<string, VarBinding>, name: string): string | und
 function buildStages(instructions: readonly Instruction[], expand: (raw: string) => string = (r) => r): Stage[] {
   type MutableStage = { -readonly [K in keyof Stage]: Stage[K] } & { instructions: Instruction[]; dependsOn: number[] };
   const stages: MutableStage[] = [];
+  // the first stage of each name (a later one of the same name is a duplicate, never referred to)
+  const byName = new Map<string, number>();
   for (const ins of instructions) {
     if (ins.keyword === 'FROM') {
       const name = ins.from?.name?.value.toLowerCase();
       const base = ins.from?.image?.value;
       // `FROM ${BASE}` with `ARG BASE=builder` before the first FROM builds on stage `builder`
       const ref = ins.from?.image?.raw.includes('$') ? expand(ins.from.image.raw) : base;
-      const baseStage = ref ? stages.findIndex((s) => s.name !== undefined && s.name === ref.toLowerCase()) : -1;
+      const baseStage = ref ? (byName.get(ref.toLowerCase()) ?? -1) : -1;
+      if (name !== undefined && !byName.has(name)) byName.set(name, stages.length);
       stages.push({
         index: stages.length,
         name,
@@ -343,8 +357,8 @@ function buildStages(instructions: readonly Instruction[], expand: (raw: string)
   const resolve = (ref: string, before: number): number | undefined => {
     const r = ref.toLowerCase();
     if (/^\d+$/.test(r)) return Number(r) < before ? Number(r) : undefined;
-    const s = stages.find((x) => x.name === r && x.index < before);
-    return s?.index;
+    const k = byName.get(r);
+    return k !== undefined && k < before ? k : undefined;
   };
   for (const st of stages) {
     for (const ins of st.instructions) {
@@ -371,7 +385,7 @@ function buildStages(instructions: readonly Instruction[], expand: (raw: string)
       if (seen.has(k)) continue;
       seen.add(k);
       stages[k].reachesFinal = true;
-      queue.push(...stages[k].dependsOn);
+      for (const d of stages[k].dependsOn) queue.push(d);
     }
   }
   return stages;

@@ -18,6 +18,17 @@ function displayPath(file: string, cwd: string): string {
   return r && !r.startsWith('..') ? r : file;
 }
 
+/** Columns of a source line a code frame or diff shows; longer lines are cut to a window around the finding. */
+const MAX_COLUMNS = 160;
+/** Columns kept before the finding when a long line is cut. */
+const LEAD_COLUMNS = 40;
+
+/** `line` cut to `MAX_COLUMNS` from `offset`, with an ellipsis where something was cut. */
+function windowed(line: string, offset: number): string {
+  if (offset === 0 && line.length <= MAX_COLUMNS) return line;
+  return `${offset > 0 ? '…' : ''}${line.slice(offset, offset + MAX_COLUMNS)}${line.length > offset + MAX_COLUMNS ? '…' : ''}`;
+}
+
 /** Source lines around the finding with a caret underline (the rustc/Ruff code frame). */
 function codeFrame(c: ChalkInstance, text: string, lines: LineIndex, f: Finding): string[] {
   if (f.location.kind !== 'source') return [];
@@ -25,14 +36,21 @@ function codeFrame(c: ChalkInstance, text: string, lines: LineIndex, f: Finding)
   const last = Math.min(end.line, start.line + 4);
   const firstShown = Math.max(1, start.line - 1);
   const width = String(last).length;
+  // a finding far along a long line: long lines are shown from a little before its column
+  const frameOffset = start.column - 1 > MAX_COLUMNS - LEAD_COLUMNS ? start.column - 1 - LEAD_COLUMNS : 0;
   const out: string[] = [`${' '.repeat(width)} ${c.dim('|')}`];
   for (let ln = firstShown; ln <= last; ln++) {
     const raw = lines.lineText(ln).replace(/\t/g, ' ').replace(/^\uFEFF/, '');
-    out.push(`${c.dim(String(ln).padStart(width))} ${c.dim('|')} ${raw}`);
+    // short lines whole; a long one from the frame's column, or its last columns when it ends before that
+    const offset = Math.min(frameOffset, Math.max(0, raw.length - MAX_COLUMNS));
+    const lead = offset > 0 ? 1 : 0; // the ellipsis
+    out.push(`${c.dim(String(ln).padStart(width))} ${c.dim('|')} ${windowed(raw, offset)}`);
     if (ln >= start.line && ln <= end.line) {
       const from = ln === start.line ? start.column - 1 : raw.length - raw.trimStart().length;
       const to = ln === end.line ? Math.max(from + 1, end.column - 1) : Math.max(from + 1, raw.length);
-      const marks = ' '.repeat(Math.max(0, from)) + '^'.repeat(Math.max(1, Math.min(to, raw.length || to) - from));
+      const shownFrom = Math.max(0, from - offset);
+      const shownTo = Math.min(Math.min(to, raw.length || to) - offset, MAX_COLUMNS);
+      const marks = ' '.repeat(lead + shownFrom) + '^'.repeat(Math.max(1, shownTo - shownFrom));
       out.push(`${' '.repeat(width)} ${c.dim('|')} ${sevColor(c, f.severity)(marks)}`);
     }
   }
@@ -53,7 +71,7 @@ export function fixDiff(text: string, fix: Fix, color: ChalkInstance, maxLines =
   for (const h of patch.hunks) {
     out.push(color.cyan(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`));
     for (const l of h.lines) {
-      const body = l.replace(/\r$/, '');
+      const body = windowed(l.replace(/\r$/, ''), 0);
       out.push(l.startsWith('+') ? color.green(body) : l.startsWith('-') ? color.red(body) : color.dim(body));
     }
   }

@@ -20,6 +20,24 @@ describe('ballast lint', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
+  it('cuts long lines in code frames and fix diffs to a window around the finding, caret aligned', async () => {
+    const MAX_SHOWN = 160;
+    const pad = 'a'.repeat(3000);
+    const dir = project({ Dockerfile: `FROM python:3.12\nRUN echo ${pad} && pip install flask && echo ${pad}\n` });
+    const r = await cli(['lint', 'Dockerfile'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(r.stdout).not.toContain('a'.repeat(MAX_SHOWN + 1));
+    const at = lines.findIndex((l) => l.includes('2 | …'));
+    expect(at).toBeGreaterThan(0);
+    // the caret line marks `pip install flask` (the finding's span) in the windowed line above it
+    const shown = lines[at]!;
+    const marks = lines[at + 1]!;
+    const first = marks.indexOf('^');
+    expect(shown.slice(first, marks.lastIndexOf('^') + 1)).toBe('pip install flask');
+    expect(r.stdout).toMatch(/\+RUN echo a+…/);
+  });
+
   it('--fail-on decides the exit code', async () => {
     const dir = project({ Dockerfile: BAD });
     expect((await cli(['lint', '--fail-on', 'error'], { cwd: dir })).code).toBe(0);

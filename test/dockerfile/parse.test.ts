@@ -211,4 +211,27 @@ describe('hostile input stays bounded', () => {
     expect(() => src.commands(run)).not.toThrow();
     expect(src.shell(run)[0].hasError).toBe(true);
   });
+
+  it('maps a heredoc body of 200,000 characters under a command (no spread of its offsets)', async () => {
+    const { DockerfileSource } = await import('../../src/dockerfile/source.js');
+    const src = DockerfileSource.parse('Dockerfile', `FROM alpine\nRUN cat <<EOF > /x\n${'echo hi\n'.repeat(25_000)}EOF\n`);
+    const run = src.instructions[1];
+    expect(() => src.commands(run)).not.toThrow();
+    expect(src.commands(run).map((c) => c.program)).toEqual(['cat']);
+  });
+
+  it('does not overflow the stack on deeply nested syntax that is not a subshell or substitution', async () => {
+    const { DockerfileSource } = await import('../../src/dockerfile/source.js');
+    const { lintSource } = await import('../../src/engine/lint-dockerfile.js');
+    const { rules } = await import('../../src/rules/index.js');
+    const { DEFAULT_CONFIG } = await import('../../src/engine/config.js');
+    // ((((...)))) and ${x:-${x:-...}} nest thousands of levels in tree-sitter's tree
+    for (const script of [`${'('.repeat(20_000)}ls${')'.repeat(20_000)}`, `echo ${'${x:-'.repeat(5000)}y${'}'.repeat(5000)}`]) {
+      const src = DockerfileSource.parse('Dockerfile', `FROM alpine\nRUN ${script}\n`);
+      const run = src.instructions[1];
+      expect(() => src.commands(run)).not.toThrow();
+      expect(src.shell(run)[0].skipped).toBe('too-deep');
+      expect(() => lintSource(src, { rules, config: { ...DEFAULT_CONFIG, preset: 'all', rules: { shellcheck: { severity: 'off' } } } })).not.toThrow();
+    }
+  });
 });

@@ -235,13 +235,13 @@ export default defineRule({
         let created: Created[] = [];
         for (const ins of st.instructions.slice(0, last + 1)) {
           if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
-            created.push(...copyCreations(ins));
+            for (const x of copyCreations(ins)) created.push(x);
             continue;
           }
           if (ins.keyword !== 'RUN') continue;
           const env = cacheEnvOf(source, ins);
           if (!hasRm(ins)) {
-            created.push(...runCreations(ins, env));
+            for (const x of runCreations(ins, env)) created.push(x);
             continue;
           }
           const wd = workdirAt(source, ins);
@@ -290,7 +290,7 @@ export default defineRule({
               if (p !== undefined) removals.push(deleter(resolvePath(wd, p)));
             }
           }
-          created.push(...made.filter((x) => !removals.some((d) => d(x))));
+          for (const x of made) if (!removals.some((d) => d(x))) created.push(x);
         }
       },
     };

@@ -20,8 +20,8 @@ export default defineRule({
       stage(s) {
         const word = s.from.from?.name;
         if (!word || !s.name) return;
-        const first = ctx.source.stages.find((o) => o.name === s.name && o.index < s.index);
-        if (!first) return;
+        const first = ctx.source.firstStageNamed(s.name);
+        if (!first || first.index >= s.index) return;
         ctx.report({
           at: word,
           messageId: 'duplicate',

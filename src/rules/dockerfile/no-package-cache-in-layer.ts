@@ -1,5 +1,5 @@
 import { appendCommand } from '../../dockerfile/edits.js';
-import type { Instruction } from '../../dockerfile/nodes.js';
+import type { Instruction, Stage } from '../../dockerfile/nodes.js';
 import {
   cacheDirs,
   cacheEnvOf,
@@ -35,26 +35,44 @@ const NO_CACHE_ENV: Partial<Record<PackageManager, string>> = { uv: 'UV_NO_CACHE
 
 const DOCKER_CLEAN = '/etc/apt/apt.conf.d/docker-clean';
 
-/** apt keeps downloaded .deb files only once docker-clean is disabled (official images delete them after every install). */
+/** Whether a command turns off docker-clean (official images delete downloaded .deb files after every install). */
+function disablesDockerClean(c: Command): boolean {
+  return (isProgram(c, 'rm') && positionals(c).some((a) => a.value === DOCKER_CLEAN)) || c.args.some((a) => /Keep-Downloaded-Packages/.test(a.value) && /true/.test(a.value));
+}
+
+/** Per file: the index of each stage's first RUN that turns off docker-clean (-1: none). */
+const firstDisablers = new WeakMap<DockerfileSource, Map<number, number>>();
+
+function firstDisabler(source: DockerfileSource, stage: Stage): number {
+  let byStage = firstDisablers.get(source);
+  if (!byStage) firstDisablers.set(source, (byStage = new Map()));
+  let at = byStage.get(stage.index);
+  if (at === undefined) {
+    at = stage.instructions.find((i) => i.keyword === 'RUN' && source.commands(i).some(disablesDockerClean))?.index ?? -1;
+    byStage.set(stage.index, at);
+  }
+  return at;
+}
+
+/** apt keeps downloaded .deb files only once docker-clean is disabled, earlier in the stage or its bases. */
 function aptKeepsArchives(source: DockerfileSource, ins: Instruction, cmd: Command): boolean {
   if (cmd.args.some((a) => /Keep-Downloaded-Packages=(true|1|yes)/i.test(a.value))) return true;
   const stage = source.stageOf(ins);
+  if (!stage) return false;
   const top = ins.parent ?? ins;
-  const chain: Instruction[] = [];
-  let s = stage;
-  const seen = new Set<number>();
-  while (s && !seen.has(s.index)) {
+  // base stages: anywhere in them
+  const seen = new Set<number>([stage.index]);
+  for (let s = stage.baseStage !== undefined ? source.stages[stage.baseStage] : undefined; s && !seen.has(s.index); s = s.baseStage !== undefined ? source.stages[s.baseStage] : undefined) {
     seen.add(s.index);
-    chain.unshift(...s.instructions);
-    s = s.baseStage !== undefined ? source.stages[s.baseStage] : undefined;
+    if (firstDisabler(source, s) >= 0) return true;
   }
-  for (const i of chain) {
-    if (i.keyword !== 'RUN' || i.index > top.index) continue;
-    for (const c of source.commands(i)) {
-      if (i.index === top.index && c.span.start > cmd.span.start) break;
-      if (isProgram(c, 'rm') && positionals(c).some((a) => a.value === DOCKER_CLEAN)) return true;
-      if (c.args.some((a) => /Keep-Downloaded-Packages/.test(a.value) && /true/.test(a.value))) return true;
-    }
+  // this stage: in an earlier RUN, or earlier in this one
+  const first = firstDisabler(source, stage);
+  if (first < 0 || first > top.index) return false;
+  if (first < top.index) return true;
+  for (const c of source.commands(top)) {
+    if (c.span.start > cmd.span.start) break;
+    if (disablesDockerClean(c)) return true;
   }
   return false;
 }

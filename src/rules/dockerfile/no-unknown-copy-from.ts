@@ -55,9 +55,9 @@ export default defineRule({
           ctx.report({ at: span, messageId: 'index', data: { ref } });
           continue;
         }
-        const earlier = src.stages.find((s) => s.name === lower && s.index <= here);
-        if (earlier) continue; // an earlier stage, or the current one (no-copy-from-self)
-        const later = src.stages.find((s) => s.name === lower && s.index > here);
+        const first = src.firstStageNamed(lower);
+        if (first && first.index <= here) continue; // an earlier stage, or the current one (no-copy-from-self)
+        const later = first;
         if (later) {
           ctx.report({ at: span, messageId: 'later', data: { ref, line: later.from.line } });
           continue;

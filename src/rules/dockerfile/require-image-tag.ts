@@ -27,7 +27,8 @@ export default defineRule({
         if (r.unknown || !r.value) return;
         const ref = r.value;
         if (ref.toLowerCase() === 'scratch') return;
-        if (src.stages.some((s) => s.name === ref.toLowerCase() && s.index < ins.stage)) return;
+        const stage = src.firstStageNamed(ref.toLowerCase());
+        if (stage && stage.index < ins.stage) return;
         const p = parseImageRef(ref);
         if (p.tag !== undefined || p.digest !== undefined) return;
         if (r.dynamic) ctx.report({ at: word, messageId: 'untaggedArg', data: { word: word.raw, image: ref } });

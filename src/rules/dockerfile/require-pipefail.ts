@@ -56,7 +56,9 @@ export default defineRule({
           if (!first) continue;
           if (script.commands.some((c) => setsPipefail(c) && c.span.start < first.span.start)) continue;
           const same = script.commands.filter((c) => c.piped && c.pipeline === first.pipeline);
-          const span = { start: first.span.start, end: Math.max(...same.map((c) => c.span.end)) };
+          let end = first.span.end;
+          for (const c of same) end = Math.max(end, c.span.end);
+          const span = { start: first.span.start, end };
           const bash = exe === 'bash' && !ins.heredocs.length;
           const from = ctx.source.stageOf(ins)?.from;
           ctx.report({

@@ -20,6 +20,9 @@ ruleTester(rule, {
     { name: 'Yarn is yarn-cache-clean territory', code: 'FROM node:20\nRUN yarn install --frozen-lockfile\n' },
     { name: 'apk is apk-no-cache territory', code: 'FROM alpine\nRUN apk add curl\n' },
     { name: 'apt lists are apt-lists-cleanup territory; archives are deleted by docker-clean', code: 'FROM debian\nRUN apt-get update && apt-get install -y curl\n' },
+    { name: 'docker-clean removed after the install, in the same RUN', code: 'FROM debian\nRUN apt-get install -y curl && rm -f /etc/apt/apt.conf.d/docker-clean\n' },
+    { name: 'docker-clean removed in a later RUN', code: 'FROM debian\nRUN apt-get install -y curl\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\n' },
+    { name: 'docker-clean removed in another stage that is not a base', code: 'FROM debian AS a\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nFROM debian\nRUN apt-get install -y curl\n' },
     {
       name: 'builder stage only read through COPY --from ships nothing',
       code: 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n',
@@ -102,6 +105,16 @@ ruleTester(rule, {
       code: 'FROM debian\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
       errors: [{ messageId: 'aptArchives', line: 3, text: 'apt-get install -y curl' }],
       unsafeOutput: 'FROM debian\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/* && apt-get clean\n',
+    },
+    {
+      name: 'apt archives once docker-clean is removed earlier in the same RUN',
+      code: 'FROM debian\nRUN rm -f /etc/apt/apt.conf.d/docker-clean && apt-get install -y git\n',
+      errors: [{ messageId: 'aptArchives', line: 2, text: 'apt-get install -y git' }],
+    },
+    {
+      name: 'apt archives once a base stage keeps downloaded packages',
+      code: 'FROM debian AS base\nRUN echo \'APT::Keep-Downloaded-Packages "true";\' > /etc/apt/apt.conf.d/keep\nFROM base\nRUN apt-get install -y curl\n',
+      errors: [{ messageId: 'aptArchives', line: 4, text: 'apt-get install -y curl' }],
     },
     {
       name: 'ONBUILD',
