@@ -1430,8 +1430,8 @@ var init_tree_sitter = __esm({
       One: 3,
       OneOrMore: 4
     };
-    isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
-    isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+    isCaptureStep = /* @__PURE__ */ __name((step2) => step2.type === "capture", "isCaptureStep");
+    isStringStep = /* @__PURE__ */ __name((step2) => step2.type === "string", "isStringStep");
     QueryErrorKind = {
       Syntax: 1,
       NodeName: 2,
@@ -4008,220 +4008,6 @@ ${JSON.stringify(symbolNames, null, 2)}`);
       /** Get the parser's current logger. */
       getLogger() {
         return this.logCallback;
-      }
-    };
-  }
-});
-
-// node_modules/@balena/dockerignore/ignore.js
-var require_ignore = __commonJS({
-  "node_modules/@balena/dockerignore/ignore.js"(exports, module2) {
-    "use strict";
-    var path = __require("path");
-    var factory = (options) => new IgnoreBase(options);
-    factory.default = factory;
-    module2.exports = factory;
-    function make_array(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
-    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-    var REGEX_TRAILING_PATH_SEP = path.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
-    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
-    function cleanPath2(file) {
-      return path.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
-    }
-    function toSlash2(file) {
-      if (path.sep === "/") {
-        return file;
-      }
-      return file.replace(/\\/g, "/");
-    }
-    function fromSlash(file) {
-      if (path.sep === "/") {
-        return file;
-      }
-      return file.replace(/\//g, path.sep);
-    }
-    var IgnoreBase = class {
-      constructor({
-        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
-        ignorecase = true
-      } = {}) {
-        this._rules = [];
-        this._ignorecase = ignorecase;
-        this[KEY_IGNORE] = true;
-        this._initCache();
-      }
-      _initCache() {
-        this._cache = {};
-      }
-      // @param {Array.<string>|string|Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        if (typeof pattern === "string") {
-          pattern = pattern.split(/\r?\n/g);
-        }
-        make_array(pattern).forEach(this._addPattern, this);
-        if (this._added) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      _addPattern(pattern) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules);
-          this._added = true;
-          return;
-        }
-        if (this._checkPattern(pattern)) {
-          const rule = this._createRule(pattern.trim());
-          if (rule !== null) {
-            this._added = true;
-            this._rules.push(rule);
-          }
-        }
-      }
-      _checkPattern(pattern) {
-        return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
-      }
-      filter(paths) {
-        return make_array(paths).filter((path2) => this._filter(path2));
-      }
-      createFilter() {
-        return (path2) => this._filter(path2);
-      }
-      ignores(path2) {
-        return !this._filter(path2);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
-      _createRule(pattern) {
-        const origin = pattern;
-        let negative = false;
-        if (pattern[0] === "!") {
-          negative = true;
-          pattern = pattern.substring(1).trim();
-        }
-        if (pattern.length > 0) {
-          pattern = cleanPath2(pattern);
-          pattern = toSlash2(pattern);
-          if (pattern.length > 1 && pattern[0] === "/") {
-            pattern = pattern.slice(1);
-          }
-        }
-        if (negative) {
-          pattern = "!" + pattern;
-        }
-        pattern = pattern.trim();
-        if (pattern === "") {
-          return null;
-        }
-        pattern = cleanPath2(pattern);
-        if (pattern[0] === "!") {
-          if (pattern.length === 1) {
-            return null;
-          }
-          negative = true;
-          pattern = pattern.substring(1);
-        } else {
-          negative = false;
-        }
-        return {
-          origin,
-          pattern,
-          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-          dirs: pattern.split(path.sep),
-          negative
-        };
-      }
-      // @returns `Boolean` true if the `path` is NOT ignored
-      _filter(path2) {
-        if (!path2) {
-          return false;
-        }
-        if (path2 in this._cache) {
-          return this._cache[path2];
-        }
-        return this._cache[path2] = this._test(path2);
-      }
-      // @returns {Boolean} true if a file is NOT ignored
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
-      _test(file) {
-        file = fromSlash(file);
-        const parentPath = cleanPath2(path.dirname(file));
-        const parentPathDirs = parentPath.split(path.sep);
-        let matched = false;
-        this._rules.forEach((rule) => {
-          let match = this._match(file, rule);
-          if (!match && parentPath !== ".") {
-            if (rule.dirs.includes("**")) {
-              for (let i2 = rule.dirs.filter((x) => x !== "**").length; i2 <= parentPathDirs.length; i2++) {
-                match = match || this._match(parentPathDirs.slice(0, i2).join(path.sep), rule);
-              }
-            } else if (rule.dirs.length <= parentPathDirs.length) {
-              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path.sep), rule);
-            }
-          }
-          if (match) {
-            matched = !rule.negative;
-          }
-        });
-        return !matched;
-      }
-      // @returns {Boolean} true if a file is matched by a rule
-      _match(file, rule) {
-        return this._compile(rule).regexp.test(file);
-      }
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-      _compile(rule) {
-        if (rule.regexp) {
-          return rule;
-        }
-        let regStr = "^";
-        let escapedSlash = path.sep === "\\" ? "\\\\" : path.sep;
-        for (let i2 = 0; i2 < rule.pattern.length; i2++) {
-          const ch = rule.pattern[i2];
-          if (ch === "*") {
-            if (rule.pattern[i2 + 1] === "*") {
-              i2++;
-              if (rule.pattern[i2 + 1] === path.sep) {
-                i2++;
-              }
-              if (rule.pattern[i2 + 1] === void 0) {
-                regStr += ".*";
-              } else {
-                regStr += `(.*${escapedSlash})?`;
-              }
-            } else {
-              regStr += `[^${escapedSlash}]*`;
-            }
-          } else if (ch === "?") {
-            regStr += `[^${escapedSlash}]`;
-          } else if (ch === "." || ch === "$") {
-            regStr += `\\${ch}`;
-          } else if (ch === "\\") {
-            if (path.sep === "\\") {
-              regStr += escapedSlash;
-              continue;
-            }
-            if (rule.pattern[i2 + 1] !== void 0) {
-              regStr += "\\" + rule.pattern[i2 + 1];
-              i2++;
-            } else {
-              regStr += "\\";
-            }
-          } else {
-            regStr += ch;
-          }
-        }
-        regStr += "$";
-        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
-        return rule;
       }
     };
   }
@@ -7074,8 +6860,8 @@ var require_extract = __commonJS({
               if (this._consumeLongHeader() === false) return false;
               continue;
             }
-            const ignore2 = this._buffer.shiftFirst(this._missing);
-            if (ignore2 !== null) this._missing -= ignore2.byteLength;
+            const ignore = this._buffer.shiftFirst(this._missing);
+            if (ignore !== null) this._missing -= ignore.byteLength;
             continue;
           }
           if (this._buffer.buffered < 512) break;
@@ -7996,7 +7782,7 @@ var init_verify = __esm({
 });
 
 // src/layers/sources/archive.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 function looksJson(head) {
   for (const b of head) {
     if (b === 32 || b === 10 || b === 13 || b === 9) continue;
@@ -8012,11 +7798,11 @@ async function readImageArchive(source, what, ctx) {
     for await (const entry of tarEntries(source)) {
       any = true;
       checkAborted(ctx.signal, what);
-      const name2 = posix5.normalize(entry.header.name).replace(/^(\.\/)+/, "").replace(/\/$/, "");
+      const name2 = posix6.normalize(entry.header.name).replace(/^(\.\/)+/, "").replace(/\/$/, "");
       const type = entry.header.type ?? "file";
       if (type === "symlink" || type === "link") {
         const target = entry.header.linkname ?? "";
-        contents.symlinks.set(name2, type === "link" ? posix5.normalize(target) : posix5.normalize(posix5.join(posix5.dirname(name2), target)));
+        contents.symlinks.set(name2, type === "link" ? posix6.normalize(target) : posix6.normalize(posix6.join(posix6.dirname(name2), target)));
         await drain(entry);
         continue;
       }
@@ -8067,7 +7853,7 @@ async function readImageArchive(source, what, ctx) {
   return assemble(contents, what, ctx);
 }
 function resolveName(c, name2) {
-  let n = posix5.normalize(name2).replace(/^(\.\/)+/, "");
+  let n = posix6.normalize(name2).replace(/^(\.\/)+/, "");
   for (let hops = 0; hops < 16 && c.symlinks.has(n); hops++) n = c.symlinks.get(n);
   return n;
 }
@@ -32518,6 +32304,220 @@ var require_modem = __commonJS({
   }
 });
 
+// node_modules/@balena/dockerignore/ignore.js
+var require_ignore = __commonJS({
+  "node_modules/@balena/dockerignore/ignore.js"(exports, module2) {
+    "use strict";
+    var path = __require("path");
+    var factory = (options) => new IgnoreBase(options);
+    factory.default = factory;
+    module2.exports = factory;
+    function make_array(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var REGEX_TRAILING_SLASH = /(?<=.)\/$/;
+    var REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
+    var REGEX_TRAILING_PATH_SEP = path.sep === "\\" ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+    var KEY_IGNORE = typeof Symbol !== "undefined" ? /* @__PURE__ */ Symbol.for("dockerignore") : "dockerignore";
+    function cleanPath2(file) {
+      return path.normalize(file).replace(REGEX_TRAILING_PATH_SEP, "");
+    }
+    function toSlash2(file) {
+      if (path.sep === "/") {
+        return file;
+      }
+      return file.replace(/\\/g, "/");
+    }
+    function fromSlash(file) {
+      if (path.sep === "/") {
+        return file;
+      }
+      return file.replace(/\//g, path.sep);
+    }
+    var IgnoreBase = class {
+      constructor({
+        // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
+        ignorecase = true
+      } = {}) {
+        this._rules = [];
+        this._ignorecase = ignorecase;
+        this[KEY_IGNORE] = true;
+        this._initCache();
+      }
+      _initCache() {
+        this._cache = {};
+      }
+      // @param {Array.<string>|string|Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        if (typeof pattern === "string") {
+          pattern = pattern.split(/\r?\n/g);
+        }
+        make_array(pattern).forEach(this._addPattern, this);
+        if (this._added) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      _addPattern(pattern) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules);
+          this._added = true;
+          return;
+        }
+        if (this._checkPattern(pattern)) {
+          const rule = this._createRule(pattern.trim());
+          if (rule !== null) {
+            this._added = true;
+            this._rules.push(rule);
+          }
+        }
+      }
+      _checkPattern(pattern) {
+        return pattern && typeof pattern === "string" && pattern.indexOf("#") !== 0 && pattern.trim() !== "";
+      }
+      filter(paths) {
+        return make_array(paths).filter((path2) => this._filter(path2));
+      }
+      createFilter() {
+        return (path2) => this._filter(path2);
+      }
+      ignores(path2) {
+        return !this._filter(path2);
+      }
+      // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
+      _createRule(pattern) {
+        const origin = pattern;
+        let negative = false;
+        if (pattern[0] === "!") {
+          negative = true;
+          pattern = pattern.substring(1).trim();
+        }
+        if (pattern.length > 0) {
+          pattern = cleanPath2(pattern);
+          pattern = toSlash2(pattern);
+          if (pattern.length > 1 && pattern[0] === "/") {
+            pattern = pattern.slice(1);
+          }
+        }
+        if (negative) {
+          pattern = "!" + pattern;
+        }
+        pattern = pattern.trim();
+        if (pattern === "") {
+          return null;
+        }
+        pattern = cleanPath2(pattern);
+        if (pattern[0] === "!") {
+          if (pattern.length === 1) {
+            return null;
+          }
+          negative = true;
+          pattern = pattern.substring(1);
+        } else {
+          negative = false;
+        }
+        return {
+          origin,
+          pattern,
+          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
+          dirs: pattern.split(path.sep),
+          negative
+        };
+      }
+      // @returns `Boolean` true if the `path` is NOT ignored
+      _filter(path2) {
+        if (!path2) {
+          return false;
+        }
+        if (path2 in this._cache) {
+          return this._cache[path2];
+        }
+        return this._cache[path2] = this._test(path2);
+      }
+      // @returns {Boolean} true if a file is NOT ignored
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
+      _test(file) {
+        file = fromSlash(file);
+        const parentPath = cleanPath2(path.dirname(file));
+        const parentPathDirs = parentPath.split(path.sep);
+        let matched = false;
+        this._rules.forEach((rule) => {
+          let match = this._match(file, rule);
+          if (!match && parentPath !== ".") {
+            if (rule.dirs.includes("**")) {
+              for (let i2 = rule.dirs.filter((x) => x !== "**").length; i2 <= parentPathDirs.length; i2++) {
+                match = match || this._match(parentPathDirs.slice(0, i2).join(path.sep), rule);
+              }
+            } else if (rule.dirs.length <= parentPathDirs.length) {
+              match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path.sep), rule);
+            }
+          }
+          if (match) {
+            matched = !rule.negative;
+          }
+        });
+        return !matched;
+      }
+      // @returns {Boolean} true if a file is matched by a rule
+      _match(file, rule) {
+        return this._compile(rule).regexp.test(file);
+      }
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
+      _compile(rule) {
+        if (rule.regexp) {
+          return rule;
+        }
+        let regStr = "^";
+        let escapedSlash = path.sep === "\\" ? "\\\\" : path.sep;
+        for (let i2 = 0; i2 < rule.pattern.length; i2++) {
+          const ch = rule.pattern[i2];
+          if (ch === "*") {
+            if (rule.pattern[i2 + 1] === "*") {
+              i2++;
+              if (rule.pattern[i2 + 1] === path.sep) {
+                i2++;
+              }
+              if (rule.pattern[i2 + 1] === void 0) {
+                regStr += ".*";
+              } else {
+                regStr += `(.*${escapedSlash})?`;
+              }
+            } else {
+              regStr += `[^${escapedSlash}]*`;
+            }
+          } else if (ch === "?") {
+            regStr += `[^${escapedSlash}]`;
+          } else if (ch === "." || ch === "$") {
+            regStr += `\\${ch}`;
+          } else if (ch === "\\") {
+            if (path.sep === "\\") {
+              regStr += escapedSlash;
+              continue;
+            }
+            if (rule.pattern[i2 + 1] !== void 0) {
+              regStr += "\\" + rule.pattern[i2 + 1];
+              i2++;
+            } else {
+              regStr += "\\";
+            }
+          } else {
+            regStr += ch;
+          }
+        }
+        regStr += "$";
+        rule.regexp = new RegExp(regStr, this._ignorecase ? "i" : "");
+        return rule;
+      }
+    };
+  }
+});
+
 // node_modules/chownr/chownr.js
 var require_chownr = __commonJS({
   "node_modules/chownr/chownr.js"(exports, module2) {
@@ -34046,7 +34046,7 @@ var require_tar_fs = __commonJS({
     var normalize3 = !win32 ? echo : function(name2) {
       return name2.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs3, stat5, cwd, ignore2, entries, sort) {
+    var statAll = function(fs3, stat5, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i2 = 0; i2 < queue.length; i2++) {
         if (!inCwd(path.resolve(cwd, queue[i2]), cwd)) throw new Error(queue[i2] + " is not a valid path");
@@ -34062,7 +34062,7 @@ var require_tar_fs = __commonJS({
             if (err3) return callback2(err3);
             if (sort) files.sort();
             for (var i3 = 0; i3 < files.length; i3++) {
-              if (!ignore2(path.join(cwd, next, files[i3]))) queue.push(path.join(next, files[i3]));
+              if (!ignore(path.join(cwd, next, files[i3]))) queue.push(path.join(next, files[i3]));
             }
             callback2(null, next, stat6);
           });
@@ -34083,10 +34083,10 @@ var require_tar_fs = __commonJS({
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
       var xfs = opts.fs || fs2;
-      var ignore2 = opts.ignore || opts.filter || noop;
+      var ignore = opts.ignore || opts.filter || noop;
       var map = opts.map || noop;
       var mapStream = opts.mapStream || echo;
-      var statNext = statAll(xfs, opts.dereference ? xfs.stat : xfs.lstat, cwd, ignore2, opts.entries, opts.sort);
+      var statNext = statAll(xfs, opts.dereference ? xfs.stat : xfs.lstat, cwd, ignore, opts.entries, opts.sort);
       var strict = opts.strict !== false;
       var umask = typeof opts.umask === "number" ? ~opts.umask : ~processUmask();
       var dmode = typeof opts.dmode === "number" ? opts.dmode : 0;
@@ -34170,7 +34170,7 @@ var require_tar_fs = __commonJS({
       if (!cwd) cwd = ".";
       if (!opts) opts = {};
       var xfs = opts.fs || fs2;
-      var ignore2 = opts.ignore || opts.filter || noop;
+      var ignore = opts.ignore || opts.filter || noop;
       var map = opts.map || noop;
       var mapStream = opts.mapStream || echo;
       var own = opts.chown !== false && !win32 && processGetuid() === 0;
@@ -34227,7 +34227,7 @@ var require_tar_fs = __commonJS({
         header = map(header) || header;
         header.name = normalize3(header.name);
         var name2 = path.join(cwd, path.join("/", header.name));
-        if (ignore2(name2, header)) {
+        if (ignore(name2, header)) {
           stream.resume();
           return next();
         }
@@ -34391,7 +34391,7 @@ var require_tar_fs = __commonJS({
 // node_modules/dockerode/lib/util.js
 var require_util = __commonJS({
   "node_modules/dockerode/lib/util.js"(exports, module2) {
-    var DockerIgnore = require_ignore();
+    var DockerIgnore2 = require_ignore();
     var fs2 = __require("fs");
     var path = __require("path");
     var tar = require_tar_fs();
@@ -34449,7 +34449,7 @@ var require_util = __commonJS({
           let ignoreFn;
           let filterFn;
           if (!err2) {
-            const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
+            const dockerIgnore = DockerIgnore2({ ignorecase: false }).add(data.toString());
             filterFn = dockerIgnore.createFilter();
             ignoreFn = (path2) => {
               return !filterFn(path2);
@@ -65187,9 +65187,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix7 = POSIX_REGEX_SOURCE[rest2];
-                if (posix7) {
-                  prev.value = pre + posix7;
+                const posix8 = POSIX_REGEX_SOURCE[rest2];
+                if (posix8) {
+                  prev.value = pre + posix8;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -65706,7 +65706,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix7 = opts.windows;
+      const posix8 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob3, options) : picomatch3.makeRe(glob3, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -65716,8 +65716,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob: glob3, posix: posix7 });
-        const result = { glob: glob3, state, regex, posix: posix7, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob: glob3, posix: posix8 });
+        const result = { glob: glob3, state, regex, posix: posix8, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -65742,7 +65742,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob: glob3, posix: posix7 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob: glob3, posix: posix8 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -65750,7 +65750,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix7 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix8 ? utils.toPosixSlashes : null);
       let match = input === glob3;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -65759,16 +65759,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix7);
+          match = picomatch3.matchBase(input, regex, options, posix8);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob3, options, posix7 = options && options.windows) => {
+    picomatch3.matchBase = (input, glob3, options, posix8 = options && options.windows) => {
       const regex = glob3 instanceof RegExp ? glob3 : picomatch3.makeRe(glob3, options);
-      return regex.test(utils.basename(input, { windows: posix7 }));
+      return regex.test(utils.basename(input, { windows: posix8 }));
     };
     picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
@@ -73691,7 +73691,7 @@ __export(dist_exports, {
   isDynamicPattern: () => isDynamicPattern
 });
 import { readdir, readdirSync, realpath, realpathSync, stat as stat4, statSync } from "fs";
-import { isAbsolute as isAbsolute4, posix as posix6, resolve as resolve6 } from "path";
+import { isAbsolute as isAbsolute4, posix as posix7, resolve as resolve6 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 function getPartialMatcher(patterns, options = {}) {
   const patternsCount = patterns.length;
@@ -73741,8 +73741,8 @@ function buildFormat(cwd, root, absolute) {
     };
     return (p, isDir2) => isDir2 && p !== "." ? p.slice(0, -1) : p;
   }
-  if (absolute) return (p) => posix6.relative(cwd, p) || ".";
-  return (p) => posix6.relative(cwd, `${root}/${p}`) || ".";
+  if (absolute) return (p) => posix7.relative(cwd, p) || ".";
+  return (p) => posix7.relative(cwd, `${root}/${p}`) || ".";
 }
 function buildRelative(cwd, root) {
   if (root.startsWith(`${cwd}/`)) {
@@ -73750,7 +73750,7 @@ function buildRelative(cwd, root) {
     return (p) => `${prefix}/${p}`;
   }
   return (p) => {
-    const result = posix6.relative(cwd, `${root}/${p}`);
+    const result = posix7.relative(cwd, `${root}/${p}`);
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
@@ -73786,7 +73786,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute4(result.replace(ESCAPING_BACKSLASHES, "")) ? posix6.relative(escapedCwd, result) : posix6.normalize(result);
+  result = isAbsolute4(result.replace(ESCAPING_BACKSLASHES, "")) ? posix7.relative(escapedCwd, result) : posix7.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts2 = splitPattern(result);
   if (parentDir) {
@@ -73797,7 +73797,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
       result = result.slice(0, (n - i2 - 1) * 3) + result.slice((n - i2) * 3 + parts2[i2 + n].length + 1) || ".";
       i2++;
     }
-    const potentialRoot = posix6.join(cwd, parentDir.slice(i2 * 3));
+    const potentialRoot = posix7.join(cwd, parentDir.slice(i2 * 3));
     if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
       props.root = ensureNonDriveRelativePath(potentialRoot);
       props.depthOffset = -n + i2;
@@ -73819,25 +73819,25 @@ function normalizePattern(pattern, opts, props, isIgnore) {
     }
     props.depthOffset = newCommonPath.length;
     props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix6.join(cwd, ...newCommonPath) : cwd);
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix7.join(cwd, ...newCommonPath) : cwd);
   }
   return result;
 }
 function processPatterns(options, patterns, props) {
   const matchPatterns = [];
-  const ignorePatterns2 = [];
+  const ignorePatterns = [];
   for (const pattern of options.ignore) {
     if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns2.push(normalizePattern(pattern, options, props, true));
+    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
   }
   for (const pattern of patterns) {
     if (!pattern) continue;
     if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns2.push(normalizePattern(pattern.slice(1), options, props, true));
+    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
   }
   return {
     match: matchPatterns,
-    ignore: ignorePatterns2
+    ignore: ignorePatterns
   };
 }
 function buildCrawler(options, patterns) {
@@ -73859,25 +73859,25 @@ function buildCrawler(options, patterns) {
     posix: true
   };
   const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore2 = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
   const partialMatcher = getPartialMatcher(processed.match, matchOptions);
   const format = buildFormat(cwd, root, absolute);
   const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
   const excludePredicate = (_, p) => {
     const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore2(relativePath);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
   };
   let maxDepth;
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
       const path = format(p, isDirectory);
-      const matches2 = matcher(path) && !ignore2(path);
+      const matches2 = matcher(path) && !ignore(path);
       if (matches2) log(`matched ${path}`);
       return matches2;
     } : (p, isDirectory) => {
       const path = format(p, isDirectory);
-      return matcher(path) && !ignore2(path);
+      return matcher(path) && !ignore(path);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -82525,15 +82525,188 @@ var no_copy_from_self_default = defineRule({
 });
 
 // src/rules/dockerfile/no-copy-ignored-file.ts
-var import_dockerignore = __toESM(require_ignore(), 1);
+import { posix as posix2 } from "node:path";
+
+// src/dockerfile/dockerignore.ts
 import { posix } from "node:path";
-var ignore = import_dockerignore.default.default ?? import_dockerignore.default;
-function ignorePatterns(text) {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+function clean(p) {
+  const c = posix.normalize(p);
+  return c.length > 1 && c.endsWith("/") ? c.slice(0, -1) : c;
 }
+function compile2(pattern) {
+  const chars2 = [...pattern];
+  const tokens = [];
+  for (let i2 = 0; i2 < chars2.length; i2++) {
+    const ch = chars2[i2];
+    if (ch === "*") {
+      if (chars2[i2 + 1] === "*") {
+        i2++;
+        if (chars2[i2 + 1] === "/") i2++;
+        tokens.push({ kind: i2 + 1 >= chars2.length ? "rest" : "dirs" });
+      } else tokens.push({ kind: "star" });
+    } else if (ch === "?") tokens.push({ kind: "one" });
+    else if (ch === "\\") {
+      if (i2 + 1 < chars2.length) tokens.push({ kind: "char", ch: chars2[++i2] });
+      else return void 0;
+    } else if (ch === "[") {
+      const cls = readClass(chars2, i2 + 1);
+      if (!cls) return void 0;
+      tokens.push(cls.token);
+      i2 = cls.end;
+    } else if (ch === "]") return void 0;
+    else tokens.push({ kind: "char", ch });
+  }
+  return tokens;
+}
+function readClass(chars2, from) {
+  let i2 = from;
+  const negated = chars2[i2] === "^";
+  if (negated) i2++;
+  const ranges = [];
+  let first = true;
+  for (; ; ) {
+    if (i2 >= chars2.length) return void 0;
+    if (chars2[i2] === "]" && !first) break;
+    first = false;
+    let lo = chars2[i2];
+    if (lo === "\\") {
+      if (++i2 >= chars2.length) return void 0;
+      lo = chars2[i2];
+    }
+    let hi = lo;
+    if (chars2[i2 + 1] === "-" && chars2[i2 + 2] !== void 0 && chars2[i2 + 2] !== "]") {
+      i2 += 2;
+      hi = chars2[i2];
+      if (hi === "\\") {
+        if (++i2 >= chars2.length) return void 0;
+        hi = chars2[i2];
+      }
+    }
+    const a = lo.codePointAt(0);
+    const b = hi.codePointAt(0);
+    if (b < a) return void 0;
+    ranges.push([a, b]);
+    i2++;
+  }
+  return { token: { kind: "class", negated, ranges }, end: i2 };
+}
+function step(t, ch) {
+  switch (t.kind) {
+    case "char":
+      return t.ch === ch;
+    case "one":
+      return ch !== "/";
+    case "class": {
+      const c = ch.codePointAt(0);
+      const inside = t.ranges.some(([a, b]) => c >= a && c <= b);
+      return inside !== t.negated;
+    }
+    default:
+      return false;
+  }
+}
+function matchesOrParent(tokens, path) {
+  const n = tokens.length;
+  const seen = new Int32Array(2 * n + 2).fill(-1);
+  let stepNo = 0;
+  let live = [];
+  const add = (list, from) => {
+    for (let s = from; seen[s] !== stepNo; s++) {
+      seen[s] = stepNo;
+      list.push(s);
+      if (s >= n) return;
+      const t = tokens[s];
+      if (t.kind === "dirs" && seen[n + 1 + s] !== stepNo) {
+        seen[n + 1 + s] = stepNo;
+        list.push(n + 1 + s);
+      } else if (t.kind !== "dirs" && t.kind !== "star" && t.kind !== "rest") return;
+    }
+  };
+  add(live, 0);
+  let i2 = 0;
+  for (const ch of path) {
+    if (ch === "/" && i2 > 0 && seen[n] === stepNo) return true;
+    i2++;
+    stepNo++;
+    const next = [];
+    for (const s of live) {
+      if (s > n) {
+        if (ch !== "\n" && seen[s] !== stepNo) {
+          seen[s] = stepNo;
+          next.push(s);
+        }
+        if (ch === "/") add(next, s - n);
+        continue;
+      }
+      if (s === n) continue;
+      const t = tokens[s];
+      if (t.kind === "star") {
+        if (ch !== "/") add(next, s);
+      } else if (t.kind === "rest") {
+        if (ch !== "\n") add(next, s);
+      } else if (t.kind !== "dirs" && step(t, ch)) add(next, s + 1);
+    }
+    if (!next.length) return false;
+    live = next;
+  }
+  return seen[n] === stepNo;
+}
+function readIgnoreFile(text) {
+  const out2 = [];
+  for (const line of text.replace(/^\uFEFF/, "").split(/\r?\n/)) {
+    if (line.startsWith("#")) continue;
+    let p = line.trim();
+    if (!p) continue;
+    const invert = p.startsWith("!");
+    if (invert) p = p.slice(1).trim();
+    if (p) {
+      p = clean(p);
+      if (p.length > 1 && p.startsWith("/")) p = p.slice(1);
+    }
+    out2.push(invert ? `!${p}` : p);
+  }
+  return out2;
+}
+var DockerIgnore = class {
+  patterns = [];
+  /** Patterns BuildKit would reject (the build fails with a syntax error); they match nothing here. */
+  invalid = [];
+  /** Some pattern re-includes (`!`): an excluded directory may still have files sent below it. */
+  hasExclusions;
+  constructor(patterns) {
+    for (const raw of patterns) {
+      let p = raw.trim();
+      if (!p) continue;
+      const exclusion = p.startsWith("!");
+      if (exclusion) p = p.slice(1).trim();
+      if (p) p = clean(p);
+      if (p.length > 1 && p.startsWith("/")) p = p.slice(1);
+      const tokens = p ? compile2(p) : void 0;
+      if (!tokens) {
+        this.invalid.push(raw);
+        continue;
+      }
+      this.patterns.push({ text: p, exclusion, tokens });
+    }
+    this.hasExclusions = this.patterns.some((p) => p.exclusion);
+  }
+  /** Whether the context path (slash-separated, relative to the context root) is excluded. */
+  ignores(path) {
+    const file = clean(path);
+    if (file === ".") return false;
+    let matched = false;
+    for (const p of this.patterns) {
+      if (p.exclusion !== matched) continue;
+      if (matchesOrParent(p.tokens, file)) matched = !p.exclusion;
+    }
+    return matched;
+  }
+};
+
+// src/rules/dockerfile/no-copy-ignored-file.ts
 function contextPath(src) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src)) return void 0;
-  const p = posix.normalize(src.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
+  const p = posix2.normalize(src.replace(/\\/g, "/")).replace(/^\/+/, "").replace(/\/+$/, "");
   if (p === "" || p === "." || p === ".." || p.startsWith("../")) return void 0;
   return p;
 }
@@ -82556,14 +82729,14 @@ var no_copy_ignored_file_default = defineRule({
     let file;
     const load = () => {
       if (file !== void 0) return file;
-      const dockerfileName = context.dockerfileName ?? (ctx.source.path && ctx.source.path !== "-" ? posix.basename(ctx.source.path.replace(/\\/g, "/")) : void 0);
+      const dockerfileName = context.dockerfileName ?? (ctx.source.path && ctx.source.path !== "-" ? posix2.basename(ctx.source.path.replace(/\\/g, "/")) : void 0);
       const names2 = [dockerfileName ? `${dockerfileName}.dockerignore` : void 0, ".dockerignore"].filter((n) => !!n);
       file = null;
       for (const name2 of names2) {
         const text = context.readFile(name2);
         if (text === void 0) continue;
-        const patterns = ignorePatterns(text);
-        file = { name: name2, patterns, matcher: ignore({ ignorecase: false }).add(patterns) };
+        const patterns = readIgnoreFile(text);
+        file = { name: name2, patterns, matcher: new DockerIgnore(patterns) };
         break;
       }
       return file;
@@ -82676,7 +82849,7 @@ var no_curl_and_wget_default = defineRule({
 });
 
 // src/rules/dockerfile/no-delete-in-later-layer.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 var METADATA_ONLY = /* @__PURE__ */ new Set(["mkdir", "chown", "chmod", "chgrp", "ls", "test", "[", "stat", "touch", "rm", "rmdir", "cd"]);
 var WHAT = {
   copy: "the copied files stay in the image at full size",
@@ -82773,7 +82946,7 @@ var no_delete_in_later_layer_default = defineRule({
           const pos = positionals(c, ["b", "branch", "depth", "o", "origin", "c", "config", "reference", "j", "jobs", "filter", "u", "upload-pack"]);
           const url = pos[1];
           if (!url) continue;
-          const dir = pos[2] ?? { ...url, raw: posix2.basename(url.value.replace(/\/+$/, "")).replace(/\.git$/, "") };
+          const dir = pos[2] ?? { ...url, raw: posix3.basename(url.value.replace(/\/+$/, "")).replace(/\.git$/, "") };
           add(dir, "clone", true);
         } else if (isProgram(c, "tar") && c.args.some((a) => /^-?[a-zA-Z]*x/.test(a.value) && !a.value.startsWith("--") || a.value === "--extract")) {
           add(outputArg(c, "C", ["directory"]), "extract", true);
@@ -82796,11 +82969,11 @@ var no_delete_in_later_layer_default = defineRule({
       const out2 = [];
       for (const s of cp.sources) {
         if (/^[a-z]+:\/\//i.test(s.value) || s.value.startsWith("git@")) {
-          const path2 = intoDir ? resolvePath(dest, posix2.basename(s.value)) : dest;
+          const path2 = intoDir ? resolvePath(dest, posix3.basename(s.value)) : dest;
           out2.push({ path: path2, tree: false, kind: "download", ins, at: cp.dest.span });
           continue;
         }
-        const base2 = posix2.basename(s.value.replace(/\/+$/, ""));
+        const base2 = posix3.basename(s.value.replace(/\/+$/, ""));
         const wholeDir = s.value === "." || s.value === "./" || s.value.endsWith("/");
         const path = intoDir && !wholeDir ? resolvePath(dest, base2) : dest;
         const single = cp.sources.length === 1 && !/[*?[]/.test(s.value) && !ins.flags.some((f) => ["chmod", "chown", "parents", "exclude"].includes(f.name)) ? s.value : void 0;
@@ -82837,9 +83010,9 @@ var no_delete_in_later_layer_default = defineRule({
     function fixFor(creator, run2, c, arg, abs, between) {
       const drop = dropDeletion(run2, c, arg);
       if (!drop) return null;
-      const mentions = (i2) => source.textOf(i2.span).includes(posix2.basename(creator.path));
+      const mentions = (i2) => source.textOf(i2.span).includes(posix3.basename(creator.path));
       if (creator.ins.keyword === "RUN") {
-        if (between.some(mentions) || source.commands(run2).slice(0, source.commands(run2).indexOf(c)).some((x) => source.textOf(x.span).includes(posix2.basename(creator.path)))) return null;
+        if (between.some(mentions) || source.commands(run2).slice(0, source.commands(run2).indexOf(c)).some((x) => source.textOf(x.span).includes(posix3.basename(creator.path)))) return null;
         const creatorCds = source.commands(creator.ins).some((x) => x.program === "cd" || x.program === "pushd");
         const target2 = arg.value.startsWith("/") || !creatorCds && workdirAt(source, creator.ins) === workdirAt(source, run2) ? arg.raw : abs;
         const add = appendCommand(source, creator.ins, `rm ${rmFlags(c) ? `${rmFlags(c)} ` : ""}${target2}`);
@@ -82854,7 +83027,7 @@ var no_delete_in_later_layer_default = defineRule({
       if (users.some((u) => u.keyword !== "RUN")) return null;
       const edits = [{ span: instructionBlock(source, creator.ins), text: "" }];
       for (const u of users) edits.push(addRunFlags(u, [flag]));
-      const runUses = source.commands(run2).some((x) => x !== c && source.textOf(x.span).includes(posix2.basename(target)));
+      const runUses = source.commands(run2).some((x) => x !== c && source.textOf(x.span).includes(posix3.basename(target)));
       if (runUses && drop.text === "" && drop.span.start !== instructionBlock(source, run2).start) edits.push(addRunFlags(run2, [flag]));
       edits.push(drop);
       return edits;
@@ -83842,7 +84015,7 @@ var no_secrets_in_values_default = defineRule({
 });
 
 // src/rules/dockerfile/require-dockerignore.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 var COMMON = [".git", ".gitignore", ".env", ".env.*", "*.pem", "*.key", "Dockerfile*", ".dockerignore", "docker-compose*.yml", ".vscode", ".idea", "*.log"];
 var BY_ECOSYSTEM = {
   node: ["**/node_modules", "npm-debug.log*", "coverage", ".next", "dist", "build"],
@@ -83908,7 +84081,7 @@ function starterDockerignore(source, context) {
   for (const ins of source.instructions) {
     const t = ins.keyword === "ONBUILD" && ins.trigger ? ins.trigger : ins;
     if (t.keyword !== "COPY" && t.keyword !== "ADD" || t.copy?.from) continue;
-    for (const s of t.copy?.sources ?? []) if (!isWholeContext(s.value)) named.push(posix3.normalize(s.value).replace(/^\.\//, "").replace(/\/$/, ""));
+    for (const s of t.copy?.sources ?? []) if (!isWholeContext(s.value)) named.push(posix4.normalize(s.value).replace(/^\.\//, "").replace(/\/$/, ""));
   }
   return lines.filter((l) => {
     const stem = l.replace(/^\*\*\//, "").replace(/\*.*$/, "");
@@ -83937,7 +84110,7 @@ var require_dockerignore_default = defineRule({
       if (ins.copy?.from) return;
       const whole = ins.copy?.sources.find((s) => isWholeContext(s.value));
       if (!whole) return;
-      const name2 = context.dockerfileName ?? (ctx.source.path && ctx.source.path !== "-" ? posix3.basename(ctx.source.path.replace(/\\/g, "/")) : void 0);
+      const name2 = context.dockerfileName ?? (ctx.source.path && ctx.source.path !== "-" ? posix4.basename(ctx.source.path.replace(/\\/g, "/")) : void 0);
       const candidates = [".dockerignore", ...name2 ? [`${name2}.dockerignore`] : []];
       if (candidates.some((c) => context.exists(c))) return;
       reported = true;
@@ -85339,7 +85512,7 @@ var prefer_multi_stage_default = defineRule({
 });
 
 // src/rules/dockerfile/require-absolute-workdir.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 function isAbsoluteLike(p) {
   return p.startsWith("/") || p.startsWith("$") || /^[A-Za-z]:/.test(p);
 }
@@ -85379,8 +85552,8 @@ var require_absolute_workdir_default = defineRule({
           if (i2.keyword !== "WORKDIR") continue;
           const r = resolveWord(src, i2, i2.rest.text);
           if (r.unknown || /^[A-Za-z]:|\\/.test(r.value)) wd = null;
-          else if (r.value.startsWith("/")) wd = posix4.normalize(r.value);
-          else wd = wd === null ? null : posix4.join(wd, r.value);
+          else if (r.value.startsWith("/")) wd = posix5.normalize(r.value);
+          else wd = wd === null ? null : posix5.join(wd, r.value);
         }
       }
       return wd;
@@ -85397,7 +85570,7 @@ var require_absolute_workdir_default = defineRule({
         const path = unquoted(ins, src.escape);
         if (isAbsoluteLike(path)) return;
         const base2 = path.includes("$") || path.includes("\\") ? null : workdirBefore(ins);
-        const abs = base2 === null ? void 0 : posix4.join(base2, path);
+        const abs = base2 === null ? void 0 : posix5.join(base2, path);
         const quote = /^["']/.test(ins.rest.text) || /\s/.test(abs ?? "") ? '"' : "";
         ctx.report({
           at: ins.restSpan,
@@ -87394,10 +87567,10 @@ async function glob2(patterns, options) {
 async function gitignoreFilter(root) {
   const files = await glob2(["**/.gitignore"], { cwd: root, ignore: SKIP, dot: true, absolute: true });
   const rules2 = [];
-  const { default: ignore2 } = files.length ? await Promise.resolve().then(() => __toESM(require_ignore2(), 1)) : { default: void 0 };
+  const { default: ignore } = files.length ? await Promise.resolve().then(() => __toESM(require_ignore2(), 1)) : { default: void 0 };
   for (const f of files) {
     try {
-      rules2.push({ dir: dirname6(f), ig: ignore2().add(readFileSync6(f, "utf8")) });
+      rules2.push({ dir: dirname6(f), ig: ignore().add(readFileSync6(f, "utf8")) });
     } catch {
     }
   }

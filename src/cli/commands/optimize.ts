@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import dockerignore from '@balena/dockerignore';
+import { DockerIgnore, readIgnoreFile } from '../../dockerfile/dockerignore.js';
 import { DEFAULT_CONFIG } from '../../engine/config.js';
 import { lintText } from '../../engine/lint-dockerfile.js';
 import { compareContract, formatSeconds, formatSize, reduction, splitCommand, summarize, type ContractCheck, type ImageContract, type Measurement } from '../../optimize/contract.js';
@@ -18,9 +18,6 @@ import { UsageError, useColor, type Io } from '../io.js';
 
 export { dirContext };
 import { writeAtomic } from './lint.js';
-
-type IgnoreFactory = (typeof dockerignore)['default'];
-const makeIgnore = ((dockerignore as unknown as { default?: IgnoreFactory }).default ?? dockerignore) as unknown as IgnoreFactory;
 
 export interface OptimizeCliOptions {
   write?: boolean;
@@ -236,17 +233,19 @@ async function connect(env: Io['env']): Promise<Docker> {
 
 /** Files of a context directory, minus what its .dockerignore excludes (the Dockerfile is always sent, .dockerignore never). */
 function contextFiles(dir: string, dockerfileName: string): string[] {
-  const ig = makeIgnore({ ignorecase: false });
   const ignoreFile = join(dir, '.dockerignore');
-  if (existsSync(ignoreFile)) ig.add(readFileSync(ignoreFile, 'utf8').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#')));
+  const ig = new DockerIgnore(existsSync(ignoreFile) ? readIgnoreFile(readFileSync(ignoreFile, 'utf8')) : []);
   const out: string[] = [];
   const walk = (rel: string) => {
     for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       // the ignore rules are applied here; the daemon would apply .dockerignore again, to the Dockerfile too
-      if (r === '.dockerignore' || (r !== dockerfileName && ig.ignores(r))) continue;
-      if (e.isDirectory()) walk(r);
-      else out.push(r);
+      if (r === '.dockerignore') continue;
+      const ignored = r !== dockerfileName && ig.ignores(r);
+      // an excluded directory is still walked when a `!` pattern may re-include something below it
+      if (e.isDirectory()) {
+        if (!ignored || ig.hasExclusions) walk(r);
+      } else if (!ignored) out.push(r);
     }
   };
   walk('');

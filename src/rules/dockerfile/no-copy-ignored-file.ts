@@ -1,24 +1,12 @@
 import { posix } from 'node:path';
-import dockerignore from '@balena/dockerignore';
+import { DockerIgnore, readIgnoreFile } from '../../dockerfile/dockerignore.js';
 import type { Instruction } from '../../dockerfile/nodes.js';
 import { defineRule } from '../rule.js';
-
-// a CommonJS module whose typings declare a default export: take whichever the loader gives
-type Factory = (typeof dockerignore)['default'];
-const ignore = ((dockerignore as unknown as { default?: Factory }).default ?? dockerignore) as unknown as Factory;
 
 interface IgnoreFile {
   readonly name: string;
   readonly patterns: string[];
-  readonly matcher: ReturnType<typeof ignore>;
-}
-
-/** Patterns of a .dockerignore file: comments and blank lines dropped, whitespace trimmed. */
-export function ignorePatterns(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
+  readonly matcher: DockerIgnore;
 }
 
 /** Path of a COPY/ADD source relative to the context root, or undefined for sources that are not local files. */
@@ -55,8 +43,8 @@ export default defineRule({
       for (const name of names) {
         const text = context.readFile(name);
         if (text === undefined) continue;
-        const patterns = ignorePatterns(text);
-        file = { name, patterns, matcher: ignore({ ignorecase: false }).add(patterns) };
+        const patterns = readIgnoreFile(text);
+        file = { name, patterns, matcher: new DockerIgnore(patterns) };
         break;
       }
       return file;

@@ -12,6 +12,11 @@ ruleTester(rule, {
     { code: 'FROM node\nADD https://example.com/a.md /x\n', files },
     { code: 'FROM node\nCOPY dist /app/dist\n', files, name: 'directory with an exception below it' },
     { code: 'FROM node\nCOPY docs/a.md /x\n', files, name: 'root-anchored pattern' },
+    {
+      name: 'a malformed pattern (BuildKit rejects it) matches nothing; one that a backtracking RegExp never finishes is answered',
+      code: `FROM node\nCOPY [z-a] ${'a'.repeat(45)}c /x/\n`,
+      files: { '.dockerignore': '[z-a]\n**/**/**/**/**/**/**/**/**/**/a*a*a*a*a*a*a*a*a*a*a*a*b\n' },
+    },
   ],
   invalid: [
     {
@@ -30,6 +35,12 @@ ruleTester(rule, {
       code: 'FROM node\nCOPY src /app\nCOPY .env /app\n',
       files: { ...files, 'Dockerfile.dockerignore': 'src\n' },
       errors: [{ line: 2, text: 'src' }],
+    },
+    {
+      name: 'regular-expression characters in patterns are literal',
+      code: 'FROM node\nCOPY foo(bar a+ /x/\n',
+      files: { '.dockerignore': 'foo(bar\na+\n' },
+      errors: [{ text: 'foo(bar' }, { text: 'a+' }],
     },
     {
       name: 'inside a parent directory that is ignored',
