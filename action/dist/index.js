@@ -74839,6 +74839,107 @@ var require_ignore2 = __commonJS({
 import { existsSync as existsSync6, mkdirSync as mkdirSync2, readFileSync as readFileSync8, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname9, relative as relative6, resolve as resolve9 } from "node:path";
 
+// src/core/wildcard.ts
+var ANY_ONE = { one: true };
+var ANY_RUN = { run: true };
+function wildcard(pattern, o) {
+  const toks = [];
+  for (let k = 0; k < pattern.length; k++) {
+    const c = pattern[k];
+    if (o.escapes && c === "\\" && k + 1 < pattern.length) toks.push(pattern[++k]);
+    else if (c === "*") toks.push(ANY_RUN);
+    else if (c === "?") toks.push(ANY_ONE);
+    else toks.push(c);
+  }
+  return { toks, stopAtSlash: o.stopAtSlash };
+}
+function reverseWildcard(w) {
+  return { toks: [...w.toks].reverse(), stopAtSlash: w.stopAtSlash };
+}
+function matchEnds(w, text, from, visit) {
+  const { toks, stopAtSlash } = w;
+  const n = toks.length;
+  const seen = new Int32Array(n + 1).fill(-1);
+  let live = [];
+  const add = (list, s, at) => {
+    for (; seen[s] !== at; s++) {
+      seen[s] = at;
+      list.push(s);
+      if (s === n || toks[s] !== ANY_RUN) return;
+    }
+  };
+  add(live, 0, from);
+  for (let p = from; ; p++) {
+    if (seen[n] === p && !visit(p)) return;
+    if (p >= text.length) return;
+    const c = text[p];
+    const wild = !(stopAtSlash && c === "/");
+    const next = [];
+    for (const s of live) {
+      if (s === n) continue;
+      const t = toks[s];
+      if (t === ANY_RUN) {
+        if (wild) add(next, s, p + 1);
+      } else if (t === ANY_ONE && wild || t === c) add(next, s + 1, p + 1);
+    }
+    if (!next.length) return;
+    live = next;
+  }
+}
+function wildcardMatches(w, text) {
+  let whole = false;
+  matchEnds(w, text, 0, (end) => {
+    whole = end === text.length;
+    return !whole;
+  });
+  return whole;
+}
+function findMatch(w, text, from) {
+  const { toks, stopAtSlash } = w;
+  const n = toks.length;
+  const seen = new Int32Array(n + 1).fill(-1);
+  let startOf = new Int32Array(n + 1);
+  let nextStart = new Int32Array(n + 1);
+  let live = [];
+  let bestStart = -1;
+  let bestEnd = -1;
+  const add = (list, starts, s, at, start2) => {
+    for (; ; s++) {
+      if (seen[s] === at) {
+        if (start2 < starts[s]) starts[s] = start2;
+        else return;
+      } else {
+        seen[s] = at;
+        starts[s] = start2;
+        list.push(s);
+      }
+      if (s === n || toks[s] !== ANY_RUN) return;
+    }
+  };
+  for (let p = from; ; p++) {
+    if (bestStart < 0) add(live, startOf, 0, p, p);
+    if (seen[n] === p && (bestStart < 0 || startOf[n] <= bestStart)) {
+      bestStart = startOf[n];
+      bestEnd = p;
+    }
+    if (p >= text.length) break;
+    const c = text[p];
+    const wild = !(stopAtSlash && c === "/");
+    const next = [];
+    for (const s of live) {
+      if (s === n || bestStart >= 0 && startOf[s] > bestStart) continue;
+      const t = toks[s];
+      if (t === ANY_RUN) {
+        if (wild) add(next, nextStart, s, p + 1, startOf[s]);
+      } else if (t === ANY_ONE && wild || t === c) add(next, nextStart, s + 1, p + 1, startOf[s]);
+    }
+    if (!next.length && bestStart >= 0) break;
+    live = next;
+    [startOf, nextStart] = [nextStart, startOf];
+  }
+  return bestStart >= 0 ? { start: bestStart, end: bestEnd } : void 0;
+}
+
 // src/dockerfile/expand.ts
 var SPECIAL = /* @__PURE__ */ new Set(["@", "*", "#", "?", "-", "$", "!"]);
 var ExpandError = class extends Error {
@@ -75058,53 +75159,44 @@ var WordProcessor = class {
     return out2;
   }
 };
-function globToRegex(pattern) {
-  let re = "";
-  for (let k = 0; k < pattern.length; k++) {
-    const c = pattern[k];
-    if (c === "\\" && k + 1 < pattern.length) {
-      re += escapeRe(pattern[++k]);
-    } else if (c === "*") re += ".*";
-    else if (c === "?") re += ".";
-    else re += escapeRe(c);
-  }
-  return re;
-}
-function escapeRe(c) {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+var shellTokens = (pattern) => wildcard(pattern, { escapes: true, stopAtSlash: false });
+function reversed(s) {
+  let out2 = "";
+  for (let k = s.length - 1; k >= 0; k--) out2 += s[k];
+  return out2;
 }
 function trimPrefix(value, pattern, longest) {
-  const re = new RegExp(`^(?:${globToRegex(pattern)})`, "s");
   let best = -1;
-  for (let k = 0; k <= value.length; k++) {
-    if (new RegExp(`${re.source}$`, "s").test(value.slice(0, k))) {
-      best = k;
-      if (!longest) break;
-    }
-  }
+  matchEnds(shellTokens(pattern), value, 0, (end) => {
+    best = end;
+    return longest;
+  });
   return best >= 0 ? value.slice(best) : value;
 }
 function trimSuffix(value, pattern, longest) {
-  const src = globToRegex(pattern);
   let best = -1;
-  for (let k = value.length; k >= 0; k--) {
-    if (new RegExp(`^(?:${src})$`, "s").test(value.slice(k))) {
-      best = k;
-      if (!longest) break;
-    }
-  }
-  if (longest) {
-    for (let k = 0; k <= value.length; k++) {
-      if (new RegExp(`^(?:${src})$`, "s").test(value.slice(k))) return value.slice(0, k);
-    }
-    return value;
-  }
-  return best >= 0 ? value.slice(0, best) : value;
+  matchEnds(reverseWildcard(shellTokens(pattern)), reversed(value), 0, (end) => {
+    best = end;
+    return longest;
+  });
+  return best >= 0 ? value.slice(0, value.length - best) : value;
 }
 function replace(value, pattern, replacement2, all) {
   if (!pattern) return value;
-  const re = new RegExp(globToRegex(pattern), all ? "gs" : "s");
-  return value.replace(re, () => replacement2);
+  const toks = shellTokens(pattern);
+  let out2 = "";
+  let pos = 0;
+  while (pos <= value.length) {
+    const m = findMatch(toks, value, pos);
+    if (!m) break;
+    out2 += value.slice(pos, m.start) + replacement2;
+    if (m.end === m.start) {
+      out2 += value.slice(m.start, m.start + 1);
+      pos = m.start + 1;
+    } else pos = m.end;
+    if (!all) break;
+  }
+  return out2 + value.slice(pos);
 }
 function splitWords(text, escape = "\\") {
   const out2 = [];
@@ -82879,28 +82971,19 @@ function outputArg(cmd, short, longs) {
   }
   return void 0;
 }
-function globToRegExp(glob3) {
-  let re = "";
-  for (const ch of glob3) {
-    if (ch === "*") re += "[^/]*";
-    else if (ch === "?") re += "[^/]";
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
 function deleter(del) {
   const root = removalRoot(del);
   if (/[*?[]/.test(root)) {
-    const re = globToRegExp(root);
+    const glob3 = wildcard(root, { escapes: false, stopAtSlash: true });
     const depth = root.split("/").length;
-    return (c) => re.test(c.path) || c.tree && re.test(c.path.split("/").slice(0, depth).join("/"));
+    return (c) => wildcardMatches(glob3, c.path) || c.tree && wildcardMatches(glob3, c.path.split("/").slice(0, depth).join("/"));
   }
   if (root === "/") return () => false;
   return (c) => root === c.path || c.path.startsWith(`${root}/`) || c.tree && root.startsWith(`${c.path}/`);
 }
 function removesWhole(del, c) {
   const root = removalRoot(del);
-  if (/[*?[]/.test(root)) return globToRegExp(root).test(c.path);
+  if (/[*?[]/.test(root)) return wildcardMatches(wildcard(root, { escapes: false, stopAtSlash: true }), c.path);
   return root === c.path || c.path.startsWith(`${root}/`);
 }
 var no_delete_in_later_layer_default = defineRule({

@@ -2,6 +2,7 @@
  * BuildKit's word processing for Dockerfile instructions (not the shell inside RUN): quotes, the escape
  * character and `$var` / `${var...}` expansion with the modifiers BuildKit supports.
  */
+import { findMatch, matchEnds, reverseWildcard, wildcard, type Wildcard } from '../core/wildcard.js';
 
 export interface VarRef {
   readonly name: string;
@@ -257,57 +258,57 @@ class WordProcessor {
   }
 }
 
-function globToRegex(pattern: string): string {
-  let re = '';
-  for (let k = 0; k < pattern.length; k++) {
-    const c = pattern[k];
-    if (c === '\\' && k + 1 < pattern.length) {
-      re += escapeRe(pattern[++k]);
-    } else if (c === '*') re += '.*';
-    else if (c === '?') re += '.';
-    else re += escapeRe(c);
-  }
-  return re;
+// Shell patterns of `${v#p}`, `${v%p}` and `${v/p/r}`: `*` is any string, `?` any one character, `\`
+// makes the next character literal (BuildKit compiles them to Go regular expressions, without bracket
+// expressions). They come from the Dockerfile, so they run on the linear matcher of core/wildcard.ts,
+// not as JavaScript RegExps, which backtrack: `${X%%*a*a*a*a*a*a*a*a*a*a*a*b}` on a 40-character value
+// ran for minutes.
+const shellTokens = (pattern: string): Wildcard => wildcard(pattern, { escapes: true, stopAtSlash: false });
+
+function reversed(s: string): string {
+  let out = '';
+  for (let k = s.length - 1; k >= 0; k--) out += s[k];
+  return out;
 }
 
-function escapeRe(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
+/** `${v#p}` (shortest) and `${v##p}` (longest): the value without the prefix that matches. */
 function trimPrefix(value: string, pattern: string, longest: boolean): string {
-  const re = new RegExp(`^(?:${globToRegex(pattern)})`, 's');
   let best = -1;
-  for (let k = 0; k <= value.length; k++) {
-    if (new RegExp(`${re.source}$`, 's').test(value.slice(0, k))) {
-      best = k;
-      if (!longest) break;
-    }
-  }
+  matchEnds(shellTokens(pattern), value, 0, (end) => {
+    best = end;
+    return longest;
+  });
   return best >= 0 ? value.slice(best) : value;
 }
 
+/** `${v%p}` (shortest) and `${v%%p}` (longest): a suffix match is a prefix match of both reversed. */
 function trimSuffix(value: string, pattern: string, longest: boolean): string {
-  const src = globToRegex(pattern);
   let best = -1;
-  for (let k = value.length; k >= 0; k--) {
-    if (new RegExp(`^(?:${src})$`, 's').test(value.slice(k))) {
-      best = k;
-      if (!longest) break;
-    }
-  }
-  if (longest) {
-    for (let k = 0; k <= value.length; k++) {
-      if (new RegExp(`^(?:${src})$`, 's').test(value.slice(k))) return value.slice(0, k);
-    }
-    return value;
-  }
-  return best >= 0 ? value.slice(0, best) : value;
+  matchEnds(reverseWildcard(shellTokens(pattern)), reversed(value), 0, (end) => {
+    best = end;
+    return longest;
+  });
+  return best >= 0 ? value.slice(0, value.length - best) : value;
 }
 
+/** `${v/p/r}` (first match) and `${v//p/r}` (all), matches as JavaScript's String.replace finds them. */
 function replace(value: string, pattern: string, replacement: string, all: boolean): string {
   if (!pattern) return value;
-  const re = new RegExp(globToRegex(pattern), all ? 'gs' : 's');
-  return value.replace(re, () => replacement);
+  const toks = shellTokens(pattern);
+  let out = '';
+  let pos = 0;
+  while (pos <= value.length) {
+    const m = findMatch(toks, value, pos);
+    if (!m) break;
+    out += value.slice(pos, m.start) + replacement;
+    // after an empty match the next search starts one character on
+    if (m.end === m.start) {
+      out += value.slice(m.start, m.start + 1);
+      pos = m.start + 1;
+    } else pos = m.end;
+    if (!all) break;
+  }
+  return out + value.slice(pos);
 }
 
 /** Split `text` on unquoted whitespace the way BuildKit's parseWords does (quotes kept in the words). */

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Edit, Span } from '../../core/diagnostic.js';
+import { wildcard, wildcardMatches } from '../../core/wildcard.js';
 import { addRunFlags, appendCommand, instructionBlock, removeCommand, removeWord } from '../../dockerfile/edits.js';
 import type { Instruction, Stage } from '../../dockerfile/nodes.js';
 import { cacheEnvOf, isWindowsStage, mountCovers, removalRoot, resolvePath, resolvePathWord, shippedStages, workdirAt, type CacheEnv } from '../../dockerfile/optimize-queries.js';
@@ -54,24 +55,16 @@ function outputArg(cmd: Command, short: string, longs: readonly string[]): Shell
   return undefined;
 }
 
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (const ch of glob) {
-    if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
 
 /** Whether the deletion `del` (absolute, maybe with globs) removes bytes that a creation made; the glob compiled once for many creations. */
 function deleter(del: string): (c: Created) => boolean {
   const root = removalRoot(del);
   if (/[*?[]/.test(root)) {
-    const re = globToRegExp(root);
+    // `*` and `?` within a path segment, matched in linear time (the glob comes from the Dockerfile)
+    const glob = wildcard(root, { escapes: false, stopAtSlash: true });
     const depth = root.split('/').length;
     // a glob over the created file's parent directory: /tmp/*.tgz
-    return (c) => re.test(c.path) || (c.tree && re.test(c.path.split('/').slice(0, depth).join('/')));
+    return (c) => wildcardMatches(glob, c.path) || (c.tree && wildcardMatches(glob, c.path.split('/').slice(0, depth).join('/')));
   }
   if (root === '/') return () => false;
   return (c) => root === c.path || c.path.startsWith(`${root}/`) || (c.tree && root.startsWith(`${c.path}/`));
@@ -80,7 +73,7 @@ function deleter(del: string): (c: Created) => boolean {
 /** The deletion removes the created path itself (not only something below it). */
 function removesWhole(del: string, c: Created): boolean {
   const root = removalRoot(del);
-  if (/[*?[]/.test(root)) return globToRegExp(root).test(c.path);
+  if (/[*?[]/.test(root)) return wildcardMatches(wildcard(root, { escapes: false, stopAtSlash: true }), c.path);
   return root === c.path || c.path.startsWith(`${root}/`);
 }
 
