@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import type { Parser as TsParser, Tree as TsTree } from 'web-tree-sitter';
 import type { Span } from '../core/diagnostic.js';
+import { notice } from '../core/notices.js';
 import type { Heredoc, Instruction, LogicalText } from './nodes.js';
 
 /** A word of a shell command. `value` has quotes and backslashes removed; `dynamic` when it holds an expansion. */
@@ -48,11 +49,13 @@ export interface ShellScript {
   readonly hasPipe: boolean;
   readonly span: Span;
   /** Set when the script was not parsed at all (too long) or only partly (nesting too deep). */
-  readonly skipped?: 'too-long' | 'too-deep';
+  readonly skipped?: 'too-long' | 'too-deep' | 'too-costly' | 'failed';
 }
 
 let parser: TsParser | undefined;
 let loading: Promise<void> | undefined;
+/** The next load takes a fresh copy of the runtime (see {@link parseShell}). */
+let reload = false;
 let tierUp = false;
 
 /**
@@ -62,6 +65,9 @@ let tierUp = false;
 export function expectManyShellScripts(): void {
   tierUp = true;
 }
+
+/** The WebAssembly global (Node has it; the build's type libraries do not declare it). */
+const wasm = (globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number; maximum: number }) => object } }).WebAssembly;
 
 /** Load the shell grammar (WebAssembly) once. Must be awaited before {@link parseShell}. */
 export function loadShellParser(): Promise<void> {
@@ -76,9 +82,16 @@ export function loadShellParser(): Promise<void> {
     // exit. The flag ends as the launcher set it before compiling, because V8 keys its code cache on
     // the flags (measured in bench/lint.mjs).
     const require = createRequire(import.meta.url);
-    const { Parser, Language } = await import('web-tree-sitter');
+    const id = require.resolve('web-tree-sitter');
+    // after an abort the runtime cannot be used again, and its heap stays as large as it grew: a fresh
+    // copy of the module brings a runtime of its own (the CommonJS build, so the copy can be made)
+    if (reload) delete require.cache[id];
+    const { Parser, Language } = require(id) as typeof import('web-tree-sitter');
     // the options object becomes the runtime's module: its cursor functions are used by copyTree
-    const module: Record<string, unknown> = {};
+    // its memory, made here to cap it at 512 MB instead of 2 GB: a script that sends tree-sitter's error
+    // recovery into quadratic growth then aborts the runtime sooner (see parseShell); real scripts stay
+    // within the initial 32 MB
+    const module: Record<string, unknown> = { wasmMemory: new wasm.Memory({ initial: 512, maximum: 8192 }) };
     if (tierUp) {
       setFlagsFromString('--no-liftoff-only');
       setFlagsFromString('--wasm-dynamic-tiering'); // --liftoff-only turned it off
@@ -94,6 +107,7 @@ export function loadShellParser(): Promise<void> {
     p.setLanguage(lang);
     readTables(lang);
     parser = p;
+    reload = false;
   })();
   return loading;
 }
@@ -150,6 +164,8 @@ let fieldNames: (string | null)[] = [];
 
 /** The grammar's node-type and field names by id, read once when the grammar loads. */
 function readTables(lang: NonNullable<TsParser['language']>): void {
+  typeNames.length = 0;
+  typeNamed.length = 0;
   for (let id = 0; id < lang.nodeTypeCount; id++) {
     typeNames.push(lang.nodeTypeForId(id) ?? 'ERROR');
     typeNamed.push(lang.nodeTypeIsNamed(id));
@@ -222,7 +238,11 @@ const RUNTIME_FUNCTIONS = [
 
 let runtime: { fns: RuntimeCursorFunctions; transfer: number } | undefined;
 
+/** The runtime's WebAssembly heap size in bytes (its views are replaced when the memory grows). */
+let heapBytes: () => number = () => 0;
+
 function useRuntime(module: Record<string, unknown>): void {
+  heapBytes = () => (module.HEAPU8 as Uint8Array | undefined)?.length ?? 0;
   if (!(module.HEAP32 instanceof Int32Array) || !RUNTIME_FUNCTIONS.every((f) => typeof module[f] === 'function')) return;
   const fns = module as unknown as RuntimeCursorFunctions;
   runtime = { fns, transfer: fns._ts_init() >> 2 };
@@ -368,18 +388,63 @@ function childByField(n: SNode, field: string): SNode | undefined {
   return undefined;
 }
 
+/**
+ * What a script may cost to parse. tree-sitter's error recovery is quadratic in time and memory on some
+ * inputs: `a|a|...|a|!` with ten thousand pipes took 2.4 s and grew the WebAssembly heap to 1.5 GB, and
+ * with fifteen thousand the heap hit its 2 GB limit and the runtime aborted. Real scripts parse in well
+ * under 50 ms (the corpus's longest, 17 KB, in about 10 ms) and the heap stays at its initial 32 MB.
+ * The heap never shrinks, so its growth is the firmer limit; the time limit covers slow machines.
+ */
+const PARSE_BUDGET_MS = 500;
+const PARSE_BUDGET_MS_PER_CHAR = 0.02;
+const PARSE_BUDGET_HEAP_GROWTH = 128 * 1024 * 1024;
+
+/** A heap this large after a parse is given back by loading a fresh runtime for the next file. */
+const HEAP_RELOAD_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Let go of the runtime: after it aborted (it cannot be used again) or after a parse grew its heap
+ * (which never shrinks). The rest of the file's scripts are reported as not parsed, and the next file
+ * loads a fresh runtime.
+ */
+function dropRuntime(): void {
+  parser = undefined;
+  loading = undefined;
+  runtime = undefined;
+  heapBytes = () => 0;
+  reload = true;
+}
+
 export function parseShell(l: LogicalText, depth = 0): ShellScript {
-  if (!parser) throw new Error('shell parser not loaded: call loadShellParser() first');
-  if (l.text.length > MAX_SCRIPT_LENGTH || depth > MAX_DEPTH) {
-    const skipped = l.text.length > MAX_SCRIPT_LENGTH ? 'too-long' : 'too-deep';
-    return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length), skipped };
+  const unparsed = (skipped?: ShellScript['skipped']): ShellScript => ({ text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length), ...(skipped ? { skipped } : {}) });
+  if (!parser) {
+    if (reload) return unparsed('failed');
+    throw new Error('shell parser not loaded: call loadShellParser() first');
   }
-  const tree = parser.parse(l.text);
-  if (!tree) return { text: l.text, map: l.map, commands: [], hasError: true, hasPipe: false, span: mapSpan(l, 0, l.text.length) };
+  if (l.text.length > MAX_SCRIPT_LENGTH || depth > MAX_DEPTH) return unparsed(l.text.length > MAX_SCRIPT_LENGTH ? 'too-long' : 'too-deep');
+  const deadline = performance.now() + PARSE_BUDGET_MS + l.text.length * PARSE_BUDGET_MS_PER_CHAR;
+  const heapLimit = heapBytes() + PARSE_BUDGET_HEAP_GROWTH;
+  let late = false;
+  let tree: TsTree | null;
+  try {
+    // tree-sitter calls this now and then while it parses; true cancels the parse
+    tree = parser.parse(l.text, null, { progressCallback: () => (late = heapBytes() > heapLimit || performance.now() > deadline) });
+  } catch (e) {
+    dropRuntime();
+    notice('shell-parser-failed', `the shell parser failed on a RUN script (${(e as Error).message.split('\n')[0]}); the rest of that file's scripts were not analysed`);
+    return unparsed('failed');
+  }
+  if (!tree) {
+    // a cancelled parse would otherwise be resumed by the next one
+    parser.reset();
+    if (heapBytes() > HEAP_RELOAD_BYTES) dropRuntime();
+    return unparsed(late ? 'too-costly' : undefined);
+  }
   const rootHasError = tree.rootNode.hasError;
   const root = copyTree(tree, l.text);
   const truncated = treeTruncated;
   tree.delete();
+  if (heapBytes() > HEAP_RELOAD_BYTES) dropRuntime();
   const src = l.text;
   const commands: Command[] = [];
   let pipelineCounter = 0;
@@ -634,7 +699,8 @@ function wordValue(n: SNode, src: string): { value: string; dynamic: boolean } {
 
 /** Build the shell script(s) of a RUN instruction: shell form, heredoc bodies run as scripts, `sh -c` strings. */
 export function runScripts(ins: Instruction): ShellScript[] {
-  if (!parser) throw new Error('shell parser not loaded: call loadShellParser() first');
+  // (after the runtime was let go, parseShell reports each script as not parsed)
+  if (!parser && !reload) throw new Error('shell parser not loaded: call loadShellParser() first');
   if (ins.form === 'exec') {
     const v = ins.json?.values ?? [];
     // ["sh", "-c", "script"] is a shell script too

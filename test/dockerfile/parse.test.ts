@@ -220,6 +220,22 @@ describe('hostile input stays bounded', () => {
     expect(src.commands(run).map((c) => c.program)).toEqual(['cat']);
   });
 
+  it('gives up on a script whose parse costs too much time or memory (or aborts the runtime), and recovers for the next file', async () => {
+    const { DockerfileSource } = await import('../../src/dockerfile/source.js');
+    // tree-sitter's error recovery is quadratic in time and memory here; with this many pipes its heap
+    // reaches the 2 GB limit and the WebAssembly runtime aborts, or the parse is cancelled just before
+    const src = DockerfileSource.parse('Dockerfile', `FROM alpine\nRUN x ${'a|'.repeat(20_000)}!\nRUN apt-get install -y curl\n`);
+    const [slow] = src.shell(src.instructions[1]);
+    expect(['too-costly', 'failed']).toContain(slow.skipped);
+    expect(slow.commands).toEqual([]);
+    // the runtime was let go (its heap never shrinks): the rest of this file is not parsed...
+    expect(src.shell(src.instructions[2])[0].skipped).toBe('failed');
+    // ...and the next file gets a fresh one
+    await loadShellParser();
+    const next = DockerfileSource.parse('Dockerfile', 'FROM alpine\nRUN apt-get install -y curl | tee /log\n');
+    expect(next.commands(next.instructions[1]).map((c) => c.program)).toEqual(['apt-get', 'tee']);
+  }, 30_000);
+
   it('does not overflow the stack on deeply nested syntax that is not a subshell or substitution', async () => {
     const { DockerfileSource } = await import('../../src/dockerfile/source.js');
     const { lintSource } = await import('../../src/engine/lint-dockerfile.js');
