@@ -164,6 +164,26 @@ describe('ballast lint', () => {
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).summary.warnings).toBe(1);
   });
+
+  it('--output-file writes through a symlink and into a FIFO or device instead of replacing it', async () => {
+    const { execFileSync, spawn } = await import('node:child_process');
+    const { lstatSync, symlinkSync } = await import('node:fs');
+    const dir = project({ Dockerfile: BAD, 'reports/real.json': '' });
+    symlinkSync('reports/real.json', join(dir, 'link.json'));
+    await cli(['lint', '-f', 'json', '-o', 'link.json'], { cwd: dir });
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'reports/real.json'), 'utf8')).summary.warnings).toBe(1);
+    // a FIFO (like /dev/stdout or /dev/null, not a regular file): a rename would have put a file in its place
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    const reader = spawn('cat', [join(dir, 'pipe')]);
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    const done = new Promise<void>((r) => reader.on('close', () => r()));
+    await cli(['lint', '-f', 'json', '-o', 'pipe'], { cwd: dir });
+    await done;
+    expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
+    expect(JSON.parse(got).summary.warnings).toBe(1);
+  });
 });
 
 describe('ballast rules', () => {

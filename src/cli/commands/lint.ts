@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Applicability, LintResult } from '../../core/diagnostic.js';
 import { ruleDocsUrl } from '../../core/links.js';
@@ -42,17 +42,28 @@ export interface LintOptions {
 
 /** Write a file atomically (temporary file in the same directory, then rename), keeping its mode. */
 export function writeAtomic(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.ballast-${process.pid}-${Date.now()}.tmp`);
+  let target = file;
   let mode: number | undefined;
   try {
-    mode = statSync(file).mode & 0o7777;
+    // a symlink is written through (it stays a link); a device, FIFO or socket (`-o /dev/null`,
+    // `/dev/stdout`) is written to directly, since a rename would put a regular file in its place
+    target = realpathSync(file);
+    const st = statSync(target);
+    if (!st.isFile()) {
+      writeFileSync(target, text);
+      return;
+    }
+    mode = st.mode & 0o7777;
   } catch {
+    // not there yet (or a dangling link): a new file
+    target = file;
     mode = undefined;
   }
+  const tmp = join(dirname(target), `.${basename(target)}.ballast-${process.pid}-${Date.now()}.tmp`);
   try {
     writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
     if (mode !== undefined) chmodSync(tmp, mode);
-    renameSync(tmp, file);
+    renameSync(tmp, target);
   } catch (e) {
     try {
       unlinkSync(tmp);
