@@ -48,7 +48,10 @@ export interface ShellScript {
   readonly hasError: boolean;
   readonly hasPipe: boolean;
   readonly span: Span;
-  /** Set when the script was not parsed at all (too long) or only partly (nesting too deep). */
+  /**
+   * Set when the script was not parsed at all (too long, over its time or memory budget, or the parser
+   * runtime failed) or only partly (nesting too deep).
+   */
   readonly skipped?: 'too-long' | 'too-deep' | 'too-costly' | 'failed';
 }
 
