@@ -184,8 +184,23 @@ function createPathIndex() {
 function internPath(index, path) {
   const known = index.ids.get(path);
   if (known !== void 0) return known;
-  const cut = path.lastIndexOf("/");
-  const parentId = cut < 0 ? 0 : internPath(index, path.slice(0, cut));
+  const missing = [path];
+  let parentId = 0;
+  for (let p = path; ; ) {
+    const cut = p.lastIndexOf("/");
+    if (cut < 0) break;
+    p = p.slice(0, cut);
+    const id = index.ids.get(p);
+    if (id !== void 0) {
+      parentId = id;
+      break;
+    }
+    missing.push(p);
+  }
+  for (let k = missing.length - 1; k >= 0; k--) parentId = addPath(index, missing[k], parentId);
+  return parentId;
+}
+function addPath(index, path, parentId) {
   const id = index.size;
   const need = id + 1;
   if (need > index.parent.length) {
@@ -75171,22 +75186,22 @@ var Diff = class {
     const execEditLength = () => {
       for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
         let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        const removePath = bestPath[diagonalPath - 1], addPath2 = bestPath[diagonalPath + 1];
         if (removePath) {
           bestPath[diagonalPath - 1] = void 0;
         }
         let canAdd = false;
-        if (addPath) {
-          const addPathNewPos = addPath.oldPos - diagonalPath;
-          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        if (addPath2) {
+          const addPathNewPos = addPath2.oldPos - diagonalPath;
+          canAdd = addPath2 && 0 <= addPathNewPos && addPathNewPos < newLen;
         }
         const canRemove = removePath && removePath.oldPos + 1 < oldLen;
         if (!canAdd && !canRemove) {
           bestPath[diagonalPath] = void 0;
           continue;
         }
-        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options);
+        if (!canRemove || canAdd && removePath.oldPos < addPath2.oldPos) {
+          basePath = this.addToPath(addPath2, true, false, 0, options);
         } else {
           basePath = this.addToPath(removePath, false, true, 1, options);
         }

@@ -141,6 +141,15 @@ describe('bad input gives a typed error naming the problem', () => {
     expect(a.finalFileCount).toBe(3);
   });
 
+  it('a path 30,000 directories deep is data, not a stack overflow', async () => {
+    const deep = Array(30_000).fill('a').join('/');
+    const layer = await makeTar([{ name: `${deep}/file`, content: 'x' }, { name: 'top', content: 'y' }]);
+    // an opaque directory 29,990 levels down hides the deep file
+    const opaque = await makeTar([{ name: `${Array(29_990).fill('a').join('/')}/.wh..wh..opq`, content: '' }]);
+    const a = await analyzeImage(`docker-archive:${file(await archiveOf([layer, opaque]))}`);
+    expect(a.finalFileCount).toBe(1);
+  });
+
   it('abort signal stops the read', async () => {
     const c = new AbortController();
     c.abort();

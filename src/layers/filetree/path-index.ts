@@ -30,8 +30,26 @@ export function createPathIndex(): PathIndex {
 export function internPath(index: PathIndex, path: string): number {
   const known = index.ids.get(path);
   if (known !== undefined) return known;
-  const cut = path.lastIndexOf('/');
-  const parentId = cut < 0 ? 0 : internPath(index, path.slice(0, cut));
+  // the missing ancestors, deepest first, up to the nearest known one (a loop: a tar entry may name a
+  // path tens of thousands of levels deep, which recursion here overflowed)
+  const missing = [path];
+  let parentId = 0;
+  for (let p = path; ; ) {
+    const cut = p.lastIndexOf('/');
+    if (cut < 0) break;
+    p = p.slice(0, cut);
+    const id = index.ids.get(p);
+    if (id !== undefined) {
+      parentId = id;
+      break;
+    }
+    missing.push(p);
+  }
+  for (let k = missing.length - 1; k >= 0; k--) parentId = addPath(index, missing[k], parentId);
+  return parentId;
+}
+
+function addPath(index: PathIndex, path: string, parentId: number): number {
   const id = index.size;
   const need = id + 1;
   if (need > index.parent.length) {
