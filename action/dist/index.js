@@ -72018,7 +72018,7 @@ function loadShellParser() {
     const id = require2.resolve("web-tree-sitter");
     if (reload) delete require2.cache[id];
     const { Parser, Language } = require2(id);
-    const module = { wasmMemory: new wasm.Memory({ initial: 512, maximum: 8192 }) };
+    const module = { wasmMemory: new wasm.Memory({ initial: 512, maximum: 8192 }), printErr: () => void 0 };
     if (tierUp) {
       setFlagsFromString("--no-liftoff-only");
       setFlagsFromString("--wasm-dynamic-tiering");
@@ -72230,7 +72230,8 @@ function parseShell(l, depth = 0) {
     tree = parser.parse(l.text, null, { progressCallback: () => late = heapBytes() > heapLimit || performance.now() > deadline });
   } catch (e) {
     dropRuntime();
-    notice("shell-parser-failed", `the shell parser failed on a RUN script (${e.message.split("\n")[0]}); the rest of that file's scripts were not analysed`);
+    const why = /^Aborted\(/.test(e.message) ? "its WebAssembly runtime ran out of memory" : e.message.split("\n")[0];
+    notice("shell-parser-failed", `the shell parser failed on a RUN script (${why}); the rest of that file's scripts were not analysed`);
     return unparsed("failed");
   }
   if (!tree) {
@@ -82007,10 +82008,12 @@ function lineStartsOf(s) {
   for (let k = 0; k < s.length; k++) if (s[k] === "\n") out.push(k + 1);
   return out;
 }
+var lineStartsCache = /* @__PURE__ */ new WeakMap();
 function commentSpan(p, c) {
   const line = c.line - p.preludeLines;
   if (line < 1) return void 0;
-  const starts = lineStartsOf(p.body);
+  let starts = lineStartsCache.get(p);
+  if (!starts) lineStartsCache.set(p, starts = lineStartsOf(p.body));
   let a = bodyIndex(p.body, starts, line, c.column);
   let b = bodyIndex(p.body, starts, c.endLine - p.preludeLines, c.endColumn);
   if (b < a) b = a;
@@ -82022,6 +82025,7 @@ function commentSpan(p, c) {
   if (b <= a) return { start, end: start };
   return { start, end: map[li(b - 1)] + 1 };
 }
+var SHELLCHECK_TIMEOUT_MS = 1e4;
 var spawnRunner = (scripts, options) => {
   if (!scripts.length) return { ok: true, comments: [] };
   const dir = mkdtempSync(join2(tmpdir(), "ballast-sc-"));
@@ -82034,7 +82038,11 @@ var spawnRunner = (scripts, options) => {
     const exclude = options.exclude.map((c) => c.replace(/^sc/i, "")).filter((c) => /^\d+$/.test(c));
     const args = ["--norc", "--format=json1", "--severity=style", ...exclude.length ? [`--exclude=${exclude.join(",")}`] : [], ...files];
     const { spawnSync } = createRequire2(import.meta.url)("node:child_process");
-    const r = spawnSync(options.path, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true });
+    const timeout = options.timeoutMs ?? SHELLCHECK_TIMEOUT_MS;
+    const r = spawnSync(options.path, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, windowsHide: true, timeout, killSignal: "SIGKILL" });
+    if (r.error?.code === "ETIMEDOUT") {
+      return { ok: false, missing: false, message: `${options.path} took over ${timeout / 1e3} s on a file's RUN scripts and was stopped (the shellcheck rule's "timeout" option); those scripts are not checked by it` };
+    }
     if (r.error) {
       const code = r.error.code;
       const missing = code === "ENOENT" || code === "EACCES";
@@ -82137,6 +82145,7 @@ var shellcheck_default = defineRule({
       defaults: {
         enabled: true,
         path: "shellcheck",
+        timeout: 10,
         shell: "",
         exclude: DEFAULT_EXCLUDE,
         errorSeverity: "error",
@@ -82147,6 +82156,7 @@ var shellcheck_default = defineRule({
       types: {
         enabled: "boolean",
         path: "string",
+        timeout: "number",
         shell: "string",
         exclude: "string[]",
         errorSeverity: "string",
@@ -82183,7 +82193,7 @@ var shellcheck_default = defineRule({
         if (!pending2.length) return;
         const r = checkScripts(
           pending2.map((p) => p.prepared.text),
-          { path: o.path, exclude: o.exclude }
+          { path: o.path, exclude: o.exclude, timeoutMs: o.timeout * 1e3 }
         );
         if (!r.ok) {
           notice(

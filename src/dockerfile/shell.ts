@@ -94,7 +94,8 @@ export function loadShellParser(): Promise<void> {
     // its memory, made here to cap it at 512 MB instead of 2 GB: a script that sends tree-sitter's error
     // recovery into quadratic growth then aborts the runtime sooner (see parseShell); real scripts stay
     // within the initial 32 MB
-    const module: Record<string, unknown> = { wasmMemory: new wasm.Memory({ initial: 512, maximum: 8192 }) };
+    // (printErr: an abort's own "Aborted()" line would go to stderr; parseShell reports it as a notice)
+    const module: Record<string, unknown> = { wasmMemory: new wasm.Memory({ initial: 512, maximum: 8192 }), printErr: () => undefined };
     if (tierUp) {
       setFlagsFromString('--no-liftoff-only');
       setFlagsFromString('--wasm-dynamic-tiering'); // --liftoff-only turned it off
@@ -434,7 +435,8 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
     tree = parser.parse(l.text, null, { progressCallback: () => (late = heapBytes() > heapLimit || performance.now() > deadline) });
   } catch (e) {
     dropRuntime();
-    notice('shell-parser-failed', `the shell parser failed on a RUN script (${(e as Error).message.split('\n')[0]}); the rest of that file's scripts were not analysed`);
+    const why = /^Aborted\(/.test((e as Error).message) ? 'its WebAssembly runtime ran out of memory' : (e as Error).message.split('\n')[0];
+    notice('shell-parser-failed', `the shell parser failed on a RUN script (${why}); the rest of that file's scripts were not analysed`);
     return unparsed('failed');
   }
   if (!tree) {

@@ -98,11 +98,15 @@ function lineStartsOf(s: string): number[] {
   return out;
 }
 
+/** Line starts of each script's body, computed once per script (a script may have thousands of comments). */
+const lineStartsCache = new WeakMap<PreparedScript, number[]>();
+
 /** Where a comment is in the Dockerfile; undefined when it points into the prelude. */
 export function commentSpan(p: PreparedScript, c: Pick<ShellCheckComment, 'line' | 'column' | 'endLine' | 'endColumn'>): Span | undefined {
   const line = c.line - p.preludeLines;
   if (line < 1) return undefined;
-  const starts = lineStartsOf(p.body);
+  let starts = lineStartsCache.get(p);
+  if (!starts) lineStartsCache.set(p, (starts = lineStartsOf(p.body)));
   let a = bodyIndex(p.body, starts, line, c.column);
   let b = bodyIndex(p.body, starts, c.endLine - p.preludeLines, c.endColumn);
   if (b < a) b = a;
@@ -125,10 +129,19 @@ export interface ShellCheckRunOptions {
   readonly path: string;
   /** SC codes left out (`SC2086` or `2086`). */
   readonly exclude: readonly string[];
+  /** How long one run may take before it is stopped (default {@link SHELLCHECK_TIMEOUT_MS}). */
+  readonly timeoutMs?: number;
 }
 
 /** Checks several script files at once; returns the comments of each, in order. */
 export type ShellCheckRunner = (scripts: readonly string[], options: ShellCheckRunOptions) => ShellCheckResult;
+
+/**
+ * How long one ShellCheck run (all of a file's scripts) may take by default (the rule's `timeout`). A
+ * file's scripts take well under a second (the whole corpus, one run per file, about 45 s); a 60 KB line
+ * of thousands of quoted words took ShellCheck 13-27 s.
+ */
+export const SHELLCHECK_TIMEOUT_MS = 10_000;
 
 /** The real runner: writes the scripts to a temporary directory and runs shellcheck once on all of them. */
 export const spawnRunner: ShellCheckRunner = (scripts, options) => {
@@ -144,7 +157,11 @@ export const spawnRunner: ShellCheckRunner = (scripts, options) => {
     const args = ['--norc', '--format=json1', '--severity=style', ...(exclude.length ? [`--exclude=${exclude.join(',')}`] : []), ...files];
     // node:child_process is loaded when ShellCheck first runs, not by every lint (it costs a few ms to load)
     const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
-    const r = spawnSync(options.path, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, windowsHide: true });
+    const timeout = options.timeoutMs ?? SHELLCHECK_TIMEOUT_MS;
+    const r = spawnSync(options.path, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, windowsHide: true, timeout, killSignal: 'SIGKILL' });
+    if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') {
+      return { ok: false, missing: false, message: `${options.path} took over ${timeout / 1000} s on a file's RUN scripts and was stopped (the shellcheck rule's "timeout" option); those scripts are not checked by it` };
+    }
     if (r.error) {
       const code = (r.error as NodeJS.ErrnoException).code;
       const missing = code === 'ENOENT' || code === 'EACCES';

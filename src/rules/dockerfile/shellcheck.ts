@@ -22,6 +22,8 @@ import { defineRule } from '../rule.js';
 export interface ShellCheckOptions {
   enabled: boolean;
   path: string;
+  /** Seconds one ShellCheck run (a file's scripts) may take before it is stopped. */
+  timeout: number;
   shell: string;
   exclude: string[];
   errorSeverity: string;
@@ -96,6 +98,7 @@ export default defineRule({
       defaults: {
         enabled: true,
         path: 'shellcheck',
+        timeout: 10,
         shell: '',
         exclude: DEFAULT_EXCLUDE,
         errorSeverity: 'error',
@@ -106,6 +109,7 @@ export default defineRule({
       types: {
         enabled: 'boolean',
         path: 'string',
+        timeout: 'number',
         shell: 'string',
         exclude: 'string[]',
         errorSeverity: 'string',
@@ -143,7 +147,7 @@ export default defineRule({
         if (!pending.length) return;
         const r = checkScripts(
           pending.map((p) => p.prepared.text),
-          { path: o.path, exclude: o.exclude },
+          { path: o.path, exclude: o.exclude, timeoutMs: o.timeout * 1000 },
         );
         if (!r.ok) {
           notice(

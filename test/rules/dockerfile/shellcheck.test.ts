@@ -8,6 +8,7 @@ import {
   prepareScript,
   setShellCheckRunner,
   shebangProgram,
+  spawnRunner,
   type ShellCheckComment,
   type ShellCheckRunner,
 } from '../../../src/dockerfile/shellcheck.js';
@@ -250,5 +251,20 @@ describe('shellcheck rule', () => {
     const n = pendingNotices();
     expect(n.length).toBe(1);
     expect(n[0]).toMatch(/ShellCheck \(shellcheck\) is not installed/);
+  });
+
+  it('a ShellCheck run that takes longer than the timeout option is stopped, with a notice', async () => {
+    const { chmodSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const slow = join(mkdtempSync(join(tmpdir(), 'ballast-slow-sc-')), 'shellcheck');
+    writeFileSync(slow, '#!/bin/sh\nsleep 30\n');
+    chmodSync(slow, 0o755);
+    setShellCheckRunner(spawnRunner);
+    const t0 = Date.now();
+    const r = await lintText('Dockerfile', 'FROM debian\nRUN echo $x\n', { rules: [rule], config: config({ rules: { shellcheck: { options: { path: slow, timeout: 0.5 } } } }) });
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(r.findings).toEqual([]);
+    expect(pendingNotices().join('\n')).toMatch(/took over 0.5 s .* and was stopped/);
   });
 });
