@@ -59,10 +59,16 @@ describe('ballast optimize (CLI)', () => {
     expect(bad.stderr).toMatch(/unknown rewrite "nope"/);
   });
 
-  it('usage errors: a missing file, --verify-cmd without --verify', async () => {
+  it('usage errors: a missing file, a binary file, --verify-cmd without --verify', async () => {
     const d = copy('go-api');
     expect((await cli(['optimize', 'nope/Dockerfile'], { cwd: d })).code).toBe(2);
     expect((await cli(['optimize', 'Dockerfile', '--verify-cmd', 'x'], { cwd: d })).code).toBe(2);
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    writeFileSync(join(d, 'image.tar'), Buffer.from([0x75, 0x73, 0x74, 0x00, 0x61, 0x72]));
+    const binary = await cli(['optimize', 'image.tar'], { cwd: d });
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toContain('image.tar: looks like a binary file, not a Dockerfile');
   });
 
   it('--verify without a reachable engine says so and still prints the rewrite (exit 0)', async () => {

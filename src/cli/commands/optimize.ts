@@ -87,6 +87,8 @@ export async function optimizeCommand(file: string, opts: OptimizeCliOptions, io
   } catch (e) {
     throw new UsageError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  // as lint does: a NUL byte means this is not a Dockerfile
+  if (text.includes('\u0000')) throw new UsageError(`${file}: looks like a binary file, not a Dockerfile`);
   const contextDir = resolve(io.cwd, opts.context ?? dirname(path));
   if (!existsSync(contextDir) || !statSync(contextDir).isDirectory()) throw new UsageError(`${opts.context}: build context is not a directory`);
   const context = dirContext(contextDir, basename(path));
