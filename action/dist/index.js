@@ -83562,12 +83562,27 @@ function readStringMap(r, node, what) {
 }
 function parseYaml(file, text) {
   const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   const r = reader(file, lc);
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = lc.linePos(e.pos[0]);
     throw new ConfigError(file, pos.line, pos.col, `invalid YAML: ${e.message.split("\n")[0]}`);
+  }
+  const stack = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if ((0, import_yaml.isSeq)(n)) for (const x of n.items) stack.push(x);
+    if (!(0, import_yaml.isMap)(n)) continue;
+    const seen = /* @__PURE__ */ new Set();
+    for (const p of n.items) {
+      if ((0, import_yaml.isScalar)(p.key)) {
+        const k = String(p.key.value);
+        if (seen.has(k)) r.fail(p.key, `invalid YAML: map keys must be unique ("${k}" appears twice)`);
+        seen.add(k);
+      }
+      stack.push(p.value);
+    }
   }
   if (doc.contents === null || (0, import_yaml.isScalar)(doc.contents) && doc.contents.value === null) return { map: null, r };
   if (!(0, import_yaml.isMap)(doc.contents)) r.fail(doc.contents, "the configuration must be a mapping");

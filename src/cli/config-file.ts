@@ -141,12 +141,29 @@ function readStringMap(r: Reader, node: YamlNode | null | undefined, what: strin
 
 function parseYaml(file: string, text: string): { map: YAMLMap | null; r: Reader } {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  // yaml checks for duplicate keys by scanning each map's earlier keys, quadratic in a map's size (a
+  // 200,000-line rules map did not finish in a minute); they are checked here with a set instead
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   const r: Reader = reader(file, lc);
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = lc.linePos(e.pos[0]);
     throw new ConfigError(file, pos.line, pos.col, `invalid YAML: ${e.message.split('\n')[0]}`);
+  }
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (isSeq(n)) for (const x of n.items) stack.push(x);
+    if (!isMap(n)) continue;
+    const seen = new Set<string>();
+    for (const p of n.items) {
+      if (isScalar(p.key)) {
+        const k = String(p.key.value);
+        if (seen.has(k)) r.fail(p.key as YamlNode, `invalid YAML: map keys must be unique ("${k}" appears twice)`);
+        seen.add(k);
+      }
+      stack.push(p.value);
+    }
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return { map: null, r };
   if (!isMap(doc.contents)) r.fail(doc.contents as YamlNode, 'the configuration must be a mapping');

@@ -119,6 +119,19 @@ describe('ballast lint', () => {
     expect(r.stderr).toContain('.ballast.yaml:2:3: unknown rule "pip-no-cache-dri" (did you mean "pip-no-cache-dir"?)');
   });
 
+  it('a config key given twice is an error at its second place, also in a map of 20,000 keys', async () => {
+    const dup = project({ Dockerfile: GOOD, '.ballast.yaml': 'rules:\n  DL3042: off\n  DL3042: warn\n' });
+    const r = await cli(['lint', 'Dockerfile'], { cwd: dup });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('.ballast.yaml:3:3: invalid YAML: map keys must be unique ("DL3042" appears twice)');
+    // the YAML library's own check is quadratic in a map's size; this one is a set
+    const many = Array.from({ length: 20_000 }, (_, i) => `  r${i}: off\n`).join('');
+    const big = project({ Dockerfile: GOOD, '.ballast.yaml': `rules:\n${many}  r0: off\n` });
+    const b = await cli(['lint', 'Dockerfile'], { cwd: big });
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('.ballast.yaml:20002:3: invalid YAML: map keys must be unique ("r0" appears twice)');
+  });
+
   it('.ballast.yaml is found upward and can turn rules off by alias', async () => {
     const dir = project({ 'svc/Dockerfile': BAD, '.ballast.yaml': 'failOn: error\nrules:\n  DL3042: off\n' });
     const r = await cli(['lint', 'Dockerfile', '--format', 'json'], { cwd: join(dir, 'svc') });
