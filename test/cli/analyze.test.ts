@@ -38,6 +38,10 @@ describe('ballast analyze', () => {
     expect(r.stdout).toContain('PASS lowestEfficiency');
     expect(r.stdout).toContain('SKIP highestUserWastedPercent');
     expect(r.code).toBe(0);
+    writeFileSync(join(d, '.dive-ci'), 'rules:\n  lowestEfficiency: 0.5\n  lowestEfficiency: 0.9\n');
+    const dup = await cli(['analyze', 'image.tar', '--ci'], { cwd: d });
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain('map keys must be unique ("lowestEfficiency" appears twice)');
   });
 
   it('json is the documented contract', async () => {
