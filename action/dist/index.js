@@ -42830,7 +42830,7 @@ var require_tokenize = __commonJS({
         stringDelim = null;
         return unescape(match[1]);
       }
-      function charAt(pos) {
+      function charAt2(pos) {
         return source.charAt(pos);
       }
       function setComment(start, end, isLeading) {
@@ -42867,7 +42867,7 @@ var require_tokenize = __commonJS({
       }
       function findEndOfLine(cursor) {
         var endOffset = cursor;
-        while (endOffset < length && charAt(endOffset) !== "\n") {
+        while (endOffset < length && charAt2(endOffset) !== "\n") {
           endOffset++;
         }
         return endOffset;
@@ -42882,7 +42882,7 @@ var require_tokenize = __commonJS({
           if (offset === length)
             return null;
           repeat = false;
-          while (whitespaceRe.test(curr = charAt(offset))) {
+          while (whitespaceRe.test(curr = charAt2(offset))) {
             if (curr === "\n") {
               isLeadingComment = true;
               ++line;
@@ -42890,14 +42890,14 @@ var require_tokenize = __commonJS({
             if (++offset === length)
               return null;
           }
-          if (charAt(offset) === "/") {
+          if (charAt2(offset) === "/") {
             if (++offset === length) {
               throw illegal("comment");
             }
-            if (charAt(offset) === "/") {
+            if (charAt2(offset) === "/") {
               if (!alternateCommentMode) {
-                isDoc = charAt(start = offset + 1) === "/";
-                while (charAt(++offset) !== "\n") {
+                isDoc = charAt2(start = offset + 1) === "/";
+                while (charAt2(++offset) !== "\n") {
                   if (offset === length) {
                     return null;
                   }
@@ -42934,9 +42934,9 @@ var require_tokenize = __commonJS({
                 line++;
                 repeat = true;
               }
-            } else if ((curr = charAt(offset)) === "*") {
+            } else if ((curr = charAt2(offset)) === "*") {
               start = offset + 1;
-              isDoc = alternateCommentMode || charAt(start) === "*";
+              isDoc = alternateCommentMode || charAt2(start) === "*";
               do {
                 if (curr === "\n") {
                   ++line;
@@ -42945,7 +42945,7 @@ var require_tokenize = __commonJS({
                   throw illegal("comment");
                 }
                 prev = curr;
-                curr = charAt(offset);
+                curr = charAt2(offset);
               } while (prev !== "*" || curr !== "/");
               ++offset;
               if (isDoc) {
@@ -42960,9 +42960,9 @@ var require_tokenize = __commonJS({
         } while (repeat);
         var end = offset;
         delimRe.lastIndex = 0;
-        var delim = delimRe.test(charAt(end++));
+        var delim = delimRe.test(charAt2(end++));
         if (!delim)
-          while (end < length && !delimRe.test(charAt(end)))
+          while (end < length && !delimRe.test(charAt2(end)))
             ++end;
         var token = source.substring(offset, offset = end);
         if (token === '"' || token === "'")
@@ -70896,11 +70896,14 @@ import { dirname as dirname9, relative as relative6, resolve as resolve9 } from 
 // src/core/wildcard.ts
 var ANY_ONE = { one: true };
 var ANY_RUN = { run: true };
+var ANY_DIRS = { dirs: true };
+var ANY_REST = { rest: true };
 function wildcard(pattern, o) {
   const toks = [];
-  for (let k = 0; k < pattern.length; k++) {
-    const c = pattern[k];
-    if (o.escapes && c === "\\" && k + 1 < pattern.length) toks.push(pattern[++k]);
+  const chars2 = [...pattern];
+  for (let k = 0; k < chars2.length; k++) {
+    const c = chars2[k];
+    if (o.escapes && c === "\\" && k + 1 < chars2.length) toks.push(chars2[++k]);
     else if (c === "*") toks.push(ANY_RUN);
     else if (c === "?") toks.push(ANY_ONE);
     else toks.push(c);
@@ -70910,34 +70913,93 @@ function wildcard(pattern, o) {
 function reverseWildcard(w) {
   return { toks: [...w.toks].reverse(), stopAtSlash: w.stopAtSlash };
 }
-function matchEnds(w, text, from, visit) {
-  const { toks, stopAtSlash } = w;
-  const n = toks.length;
-  const seen = new Int32Array(n + 1).fill(-1);
-  let live = [];
-  const add = (list, s, at) => {
-    for (; seen[s] !== at; s++) {
-      seen[s] = at;
-      list.push(s);
-      if (s === n || toks[s] !== ANY_RUN) return;
-    }
-  };
-  add(live, 0, from);
-  for (let p = from; ; p++) {
-    if (seen[n] === p && !visit(p)) return;
-    if (p >= text.length) return;
-    const c = text[p];
-    const wild = !(stopAtSlash && c === "/");
-    const next = [];
-    for (const s of live) {
-      if (s === n) continue;
+var Automaton = class {
+  constructor(w) {
+    this.w = w;
+    this.n = w.toks.length;
+    this.seen = new Int32Array(2 * this.n + 2).fill(-1);
+  }
+  w;
+  n;
+  seen;
+  get accept() {
+    return this.n;
+  }
+  /** Whether state s is in the list built at step `at`. */
+  has(s, at) {
+    return this.seen[s] === at;
+  }
+  /**
+   * Adds a state and those reachable from it without reading (a `*` or `**` may match nothing). With
+   * `starts`, each state keeps the earliest start that reached it, and an earlier one is passed on.
+   */
+  add(list, from, at, starts, start = 0) {
+    const { n, seen } = this;
+    const toks = this.w.toks;
+    for (let s = from; ; s++) {
+      if (seen[s] === at) {
+        if (!starts || start >= starts[s]) return;
+        starts[s] = start;
+      } else {
+        seen[s] = at;
+        list.push(s);
+        if (starts) starts[s] = start;
+      }
+      if (s >= n) return;
       const t = toks[s];
-      if (t === ANY_RUN) {
-        if (wild) add(next, s, p + 1);
-      } else if (t === ANY_ONE && wild || t === c) add(next, s + 1, p + 1);
+      if (t === ANY_DIRS) {
+        const inside = n + 1 + s;
+        if (seen[inside] !== at) {
+          seen[inside] = at;
+          list.push(inside);
+          if (starts) starts[inside] = start;
+        } else if (starts && start < starts[inside]) starts[inside] = start;
+      } else if (t !== ANY_RUN && t !== ANY_REST) return;
     }
+  }
+  /** The states reached from `s` by reading `c`, before the closure: calls `to` with each. */
+  step(s, c, to) {
+    const n = this.n;
+    if (s > n) {
+      if (c !== "\n") to(s);
+      if (c === "/") to(s - n);
+      return;
+    }
+    if (s === n) return;
+    const t = this.w.toks[s];
+    const wild = !(this.w.stopAtSlash && c === "/");
+    if (typeof t === "string") {
+      if (t === c) to(s + 1);
+    } else if (t === ANY_RUN) {
+      if (wild) to(s);
+    } else if (t === ANY_ONE) {
+      if (wild) to(s + 1);
+    } else if (t === ANY_REST) {
+      if (c !== "\n") to(s);
+    } else if ("ranges" in t) {
+      const cp = c.codePointAt(0);
+      if (t.ranges.some(([a, b]) => cp >= a && cp <= b) !== t.negated) to(s + 1);
+    }
+  }
+};
+function charAt(text, p) {
+  const c = text.charCodeAt(p);
+  return c >= 55296 && c <= 56319 && p + 1 < text.length ? text.slice(p, p + 2) : text[p];
+}
+function matchEnds(w, text, from, visit) {
+  const a = new Automaton(w);
+  let live = [];
+  a.add(live, 0, from);
+  for (let p = from; ; ) {
+    if (a.has(a.accept, p) && !visit(p)) return;
+    if (p >= text.length) return;
+    const c = charAt(text, p);
+    const q = p + c.length;
+    const next = [];
+    for (const s of live) a.step(s, c, (t) => a.add(next, t, q));
     if (!next.length) return;
     live = next;
+    p = q;
   }
 }
 function wildcardMatches(w, text) {
@@ -70948,48 +71010,40 @@ function wildcardMatches(w, text) {
   });
   return whole;
 }
+function matchesOrParent(w, path) {
+  let hit = false;
+  matchEnds(w, path, 0, (end) => {
+    hit = end === path.length || end > 0 && path[end] === "/";
+    return !hit;
+  });
+  return hit;
+}
 function findMatch(w, text, from) {
-  const { toks, stopAtSlash } = w;
-  const n = toks.length;
-  const seen = new Int32Array(n + 1).fill(-1);
-  let startOf = new Int32Array(n + 1);
-  let nextStart = new Int32Array(n + 1);
+  const a = new Automaton(w);
+  const size = 2 * w.toks.length + 2;
+  let startOf = new Int32Array(size);
+  let nextStart = new Int32Array(size);
   let live = [];
   let bestStart = -1;
   let bestEnd = -1;
-  const add = (list, starts, s, at, start) => {
-    for (; ; s++) {
-      if (seen[s] === at) {
-        if (start < starts[s]) starts[s] = start;
-        else return;
-      } else {
-        seen[s] = at;
-        starts[s] = start;
-        list.push(s);
-      }
-      if (s === n || toks[s] !== ANY_RUN) return;
-    }
-  };
-  for (let p = from; ; p++) {
-    if (bestStart < 0) add(live, startOf, 0, p, p);
-    if (seen[n] === p && (bestStart < 0 || startOf[n] <= bestStart)) {
-      bestStart = startOf[n];
+  for (let p = from; ; ) {
+    if (bestStart < 0) a.add(live, 0, p, startOf, p);
+    if (a.has(a.accept, p) && (bestStart < 0 || startOf[a.accept] <= bestStart)) {
+      bestStart = startOf[a.accept];
       bestEnd = p;
     }
     if (p >= text.length) break;
-    const c = text[p];
-    const wild = !(stopAtSlash && c === "/");
+    const c = charAt(text, p);
+    const q = p + c.length;
     const next = [];
     for (const s of live) {
-      if (s === n || bestStart >= 0 && startOf[s] > bestStart) continue;
-      const t = toks[s];
-      if (t === ANY_RUN) {
-        if (wild) add(next, nextStart, s, p + 1, startOf[s]);
-      } else if (t === ANY_ONE && wild || t === c) add(next, nextStart, s + 1, p + 1, startOf[s]);
+      if (bestStart >= 0 && startOf[s] > bestStart) continue;
+      a.step(s, c, (t) => a.add(next, t, q, nextStart, startOf[s]));
     }
     if (!next.length && bestStart >= 0) break;
     live = next;
     [startOf, nextStart] = [nextStart, startOf];
+    p = q;
   }
   return bestStart >= 0 ? { start: bestStart, end: bestEnd } : void 0;
 }
@@ -78741,11 +78795,11 @@ function compile2(pattern) {
       if (chars2[i + 1] === "*") {
         i++;
         if (chars2[i + 1] === "/") i++;
-        tokens.push({ kind: i + 1 >= chars2.length ? "rest" : "dirs" });
-      } else tokens.push({ kind: "star" });
-    } else if (ch === "?") tokens.push({ kind: "one" });
+        tokens.push(i + 1 >= chars2.length ? ANY_REST : ANY_DIRS);
+      } else tokens.push(ANY_RUN);
+    } else if (ch === "?") tokens.push(ANY_ONE);
     else if (ch === "\\") {
-      if (i + 1 < chars2.length) tokens.push({ kind: "char", ch: chars2[++i] });
+      if (i + 1 < chars2.length) tokens.push(chars2[++i]);
       else return void 0;
     } else if (ch === "[") {
       const cls = readClass(chars2, i + 1);
@@ -78753,7 +78807,7 @@ function compile2(pattern) {
       tokens.push(cls.token);
       i = cls.end;
     } else if (ch === "]") return void 0;
-    else tokens.push({ kind: "char", ch });
+    else tokens.push(ch);
   }
   return tokens;
 }
@@ -78787,68 +78841,7 @@ function readClass(chars2, from) {
     ranges.push([a, b]);
     i++;
   }
-  return { token: { kind: "class", negated, ranges }, end: i };
-}
-function step(t, ch) {
-  switch (t.kind) {
-    case "char":
-      return t.ch === ch;
-    case "one":
-      return ch !== "/";
-    case "class": {
-      const c = ch.codePointAt(0);
-      const inside = t.ranges.some(([a, b]) => c >= a && c <= b);
-      return inside !== t.negated;
-    }
-    default:
-      return false;
-  }
-}
-function matchesOrParent(tokens, path) {
-  const n = tokens.length;
-  const seen = new Int32Array(2 * n + 2).fill(-1);
-  let stepNo = 0;
-  let live = [];
-  const add = (list, from) => {
-    for (let s = from; seen[s] !== stepNo; s++) {
-      seen[s] = stepNo;
-      list.push(s);
-      if (s >= n) return;
-      const t = tokens[s];
-      if (t.kind === "dirs" && seen[n + 1 + s] !== stepNo) {
-        seen[n + 1 + s] = stepNo;
-        list.push(n + 1 + s);
-      } else if (t.kind !== "dirs" && t.kind !== "star" && t.kind !== "rest") return;
-    }
-  };
-  add(live, 0);
-  let i = 0;
-  for (const ch of path) {
-    if (ch === "/" && i > 0 && seen[n] === stepNo) return true;
-    i++;
-    stepNo++;
-    const next = [];
-    for (const s of live) {
-      if (s > n) {
-        if (ch !== "\n" && seen[s] !== stepNo) {
-          seen[s] = stepNo;
-          next.push(s);
-        }
-        if (ch === "/") add(next, s - n);
-        continue;
-      }
-      if (s === n) continue;
-      const t = tokens[s];
-      if (t.kind === "star") {
-        if (ch !== "/") add(next, s);
-      } else if (t.kind === "rest") {
-        if (ch !== "\n") add(next, s);
-      } else if (t.kind !== "dirs" && step(t, ch)) add(next, s + 1);
-    }
-    if (!next.length) return false;
-    live = next;
-  }
-  return seen[n] === stepNo;
+  return { token: { negated, ranges }, end: i };
 }
 function readIgnoreFile(text) {
   const out = [];
@@ -78885,7 +78878,7 @@ var DockerIgnore = class {
         this.invalid.push(raw);
         continue;
       }
-      this.patterns.push({ text: p, exclusion, tokens });
+      this.patterns.push({ text: p, exclusion, glob: { toks: tokens, stopAtSlash: true } });
     }
     this.hasExclusions = this.patterns.some((p) => p.exclusion);
   }
@@ -78896,7 +78889,7 @@ var DockerIgnore = class {
     let matched = false;
     for (const p of this.patterns) {
       if (p.exclusion !== matched) continue;
-      if (matchesOrParent(p.tokens, file)) matched = !p.exclusion;
+      if (matchesOrParent(p.glob, file)) matched = !p.exclusion;
     }
     return matched;
   }
