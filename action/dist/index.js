@@ -72100,7 +72100,6 @@ function basename(p) {
 var MAX_SCRIPT_LENGTH = 256 * 1024;
 var MAX_DEPTH = 64;
 var MAX_TREE_DEPTH = 400;
-var treeTruncated = false;
 var LEAF_TYPES = /* @__PURE__ */ new Set(["word", "raw_string", "number", "variable_name", "string_content", "comment", "ansi_c_string", "special_variable_name", "file_descriptor", "heredoc_start", "heredoc_end", "regex", "extglob_pattern", "test_operator"]);
 var FIELD_PARENTS = /* @__PURE__ */ new Set(["command", "redirected_statement", "file_redirect", "herestring_redirect", "variable_assignment"]);
 var NO_CHILDREN = [];
@@ -72222,7 +72221,7 @@ function copyTree(tree, src, viaRuntime = runtime !== void 0) {
   };
   const root = read(false);
   const parents = [];
-  treeTruncated = false;
+  let truncated = false;
   if (root.children !== NO_CHILDREN && c.firstChild()) {
     parents.push(root);
     walk: for (; ; ) {
@@ -72230,7 +72229,7 @@ function copyTree(tree, src, viaRuntime = runtime !== void 0) {
       const n = read(FIELD_PARENTS.has(parent.type));
       parent.children.push(n);
       if (n.children !== NO_CHILDREN) {
-        if (parents.length >= MAX_TREE_DEPTH) treeTruncated = true;
+        if (parents.length >= MAX_TREE_DEPTH) truncated = true;
         else if (c.firstChild()) {
           parents.push(n);
           continue;
@@ -72244,7 +72243,7 @@ function copyTree(tree, src, viaRuntime = runtime !== void 0) {
     }
   }
   c.done();
-  return root;
+  return { root, truncated };
 }
 function makeCommand(name, program, nameWord, args, assignments, redirects, span, depth, pipeline, piped, conditional) {
   return { name, program, nameWord, args, assignments, redirects, span, depth, pipeline, piped, conditional };
@@ -72294,8 +72293,7 @@ function parseShell(l, depth = 0) {
     return unparsed(late ? "too-costly" : void 0);
   }
   const rootHasError = tree.rootNode.hasError;
-  const root = copyTree(tree, l.text);
-  const truncated = treeTruncated;
+  const { root, truncated } = copyTree(tree, l.text);
   tree.delete();
   if (heapBytes() > HEAP_RELOAD_BYTES) dropRuntime();
   const src = l.text;
@@ -79707,11 +79705,7 @@ function aptKeepsArchives(source, ins, cmd) {
   const stage = source.stageOf(ins);
   if (!stage) return false;
   const top = ins.parent ?? ins;
-  const seen = /* @__PURE__ */ new Set([stage.index]);
-  for (let s = stage.baseStage !== void 0 ? source.stages[stage.baseStage] : void 0; s && !seen.has(s.index); s = s.baseStage !== void 0 ? source.stages[s.baseStage] : void 0) {
-    seen.add(s.index);
-    if (firstDisabler(source, s) >= 0) return true;
-  }
+  if (source.stageChain(stage).some((s) => s !== stage && firstDisabler(source, s) >= 0)) return true;
   const first = firstDisabler(source, stage);
   if (first < 0 || first > top.index) return false;
   if (first < top.index) return true;
@@ -83553,6 +83547,25 @@ function readStringMap(r, node, what) {
   for (const p of node.items) out[String(scalar(p.key))] = String(scalar(p.value));
   return out;
 }
+function duplicateKey(root) {
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if ((0, import_yaml.isSeq)(n)) for (const x of n.items) stack.push(x);
+    if (!(0, import_yaml.isMap)(n)) continue;
+    const seen = /* @__PURE__ */ new Set();
+    for (const p of n.items) {
+      if ((0, import_yaml.isScalar)(p.key)) {
+        const name = String(p.key.value);
+        if (seen.has(name)) return { node: p.key, name };
+        seen.add(name);
+      }
+      stack.push(p.value);
+    }
+  }
+  return void 0;
+}
+var duplicateKeyMessage = (name) => `invalid YAML: map keys must be unique ("${name}" appears twice)`;
 function parseYaml(file, text) {
   const lc = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
@@ -83562,21 +83575,8 @@ function parseYaml(file, text) {
     const pos = lc.linePos(e.pos[0]);
     throw new ConfigError(file, pos.line, pos.col, `invalid YAML: ${e.message.split("\n")[0]}`);
   }
-  const stack = [doc.contents];
-  while (stack.length) {
-    const n = stack.pop();
-    if ((0, import_yaml.isSeq)(n)) for (const x of n.items) stack.push(x);
-    if (!(0, import_yaml.isMap)(n)) continue;
-    const seen = /* @__PURE__ */ new Set();
-    for (const p of n.items) {
-      if ((0, import_yaml.isScalar)(p.key)) {
-        const k = String(p.key.value);
-        if (seen.has(k)) r.fail(p.key, `invalid YAML: map keys must be unique ("${k}" appears twice)`);
-        seen.add(k);
-      }
-      stack.push(p.value);
-    }
-  }
+  const dup = duplicateKey(doc.contents);
+  if (dup) r.fail(dup.node, duplicateKeyMessage(dup.name));
   if (doc.contents === null || (0, import_yaml.isScalar)(doc.contents) && doc.contents.value === null) return { map: null, r };
   if (!(0, import_yaml.isMap)(doc.contents)) r.fail(doc.contents, "the configuration must be a mapping");
   return { map: doc.contents, r };

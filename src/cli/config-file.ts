@@ -139,18 +139,13 @@ function readStringMap(r: Reader, node: YamlNode | null | undefined, what: strin
   return out;
 }
 
-function parseYaml(file: string, text: string): { map: YAMLMap | null; r: Reader } {
-  const lc = new LineCounter();
-  // yaml checks for duplicate keys by scanning each map's earlier keys, quadratic in a map's size (a
-  // 200,000-line rules map did not finish in a minute); they are checked here with a set instead
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
-  const r: Reader = reader(file, lc);
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const pos = lc.linePos(e.pos[0]);
-    throw new ConfigError(file, pos.line, pos.col, `invalid YAML: ${e.message.split('\n')[0]}`);
-  }
-  const stack: unknown[] = [doc.contents];
+/**
+ * The first key given twice in a map anywhere under `root`. Documents are parsed with the `yaml`
+ * library's own check off: it scans each map's earlier keys, quadratic in a map's size (a 200,000-line
+ * rules map did not finish in a minute); a set per map is linear.
+ */
+export function duplicateKey(root: unknown): { node: YamlNode; name: string } | undefined {
+  const stack: unknown[] = [root];
   while (stack.length) {
     const n = stack.pop();
     if (isSeq(n)) for (const x of n.items) stack.push(x);
@@ -158,13 +153,30 @@ function parseYaml(file: string, text: string): { map: YAMLMap | null; r: Reader
     const seen = new Set<string>();
     for (const p of n.items) {
       if (isScalar(p.key)) {
-        const k = String(p.key.value);
-        if (seen.has(k)) r.fail(p.key as YamlNode, `invalid YAML: map keys must be unique ("${k}" appears twice)`);
-        seen.add(k);
+        const name = String(p.key.value);
+        if (seen.has(name)) return { node: p.key as YamlNode, name };
+        seen.add(name);
       }
       stack.push(p.value);
     }
   }
+  return undefined;
+}
+
+export const duplicateKeyMessage = (name: string): string => `invalid YAML: map keys must be unique ("${name}" appears twice)`;
+
+function parseYaml(file: string, text: string): { map: YAMLMap | null; r: Reader } {
+  const lc = new LineCounter();
+  // duplicate keys: see duplicateKey
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  const r: Reader = reader(file, lc);
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const pos = lc.linePos(e.pos[0]);
+    throw new ConfigError(file, pos.line, pos.col, `invalid YAML: ${e.message.split('\n')[0]}`);
+  }
+  const dup = duplicateKey(doc.contents);
+  if (dup) r.fail(dup.node, duplicateKeyMessage(dup.name));
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return { map: null, r };
   if (!isMap(doc.contents)) r.fail(doc.contents as YamlNode, 'the configuration must be a mapping');
   return { map: doc.contents as YAMLMap, r };

@@ -1,23 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { ImageThresholds } from '../engine/config.js';
-import { ConfigError, parseBytes } from './config-file.js';
+import { ConfigError, duplicateKey, duplicateKeyMessage, parseBytes } from './config-file.js';
 
 /** Read dive's `.dive-ci` (rules: lowestEfficiency, highestWastedBytes, highestUserWastedPercent). */
 export function loadDiveCi(file: string): ImageThresholds {
   const text = readFileSync(file, 'utf8');
-  // duplicate keys are checked below with a set (the YAML library's own check is quadratic in a map's size)
+  // duplicate keys: see duplicateKey
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length) throw new ConfigError(file, 1, 1, `invalid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  const dup = duplicateKey(doc.contents);
+  if (dup) throw new ConfigError(file, 1, 1, duplicateKeyMessage(dup.name));
   const rules = doc.get('rules', true);
   const out: { -readonly [K in keyof ImageThresholds]: ImageThresholds[K] } = {};
   if (!rules) return out;
   if (!isMap(rules)) throw new ConfigError(file, 1, 1, 'rules must be a mapping');
-  const seen = new Set<string>();
   for (const p of rules.items) {
     const k = String(isScalar(p.key) ? p.key.value : p.key);
-    if (seen.has(k)) throw new ConfigError(file, 1, 1, `invalid YAML: map keys must be unique ("${k}" appears twice)`);
-    seen.add(k);
     const raw = isScalar(p.value) ? p.value.value : undefined;
     const key = k.replace(/-([a-z])/g, (_, x: string) => x.toUpperCase()) as keyof ImageThresholds;
     if (raw === null || raw === undefined || raw === '' || raw === false || ['disabled', 'off', 'false'].includes(String(raw).toLowerCase())) {

@@ -138,8 +138,6 @@ const MAX_DEPTH = 64;
  * counts as too deep. Real scripts stay far below it (the deepest of the corpus's 3694 scripts is 73 levels).
  */
 const MAX_TREE_DEPTH = 400;
-/** Set by {@link copyTree} when it dropped nodes below {@link MAX_TREE_DEPTH}. */
-let treeTruncated = false;
 
 /**
  * A syntax node copied out of tree-sitter's tree in one cursor walk. Reading nodes through
@@ -305,7 +303,8 @@ class RuntimeCursor implements CursorOps {
 
 const anonymousNodes = new Map<number, SNode>();
 
-function copyTree(tree: TsTree, src: string, viaRuntime = runtime !== undefined): SNode {
+/** The copied tree; `truncated` when nodes below {@link MAX_TREE_DEPTH} were dropped. */
+function copyTree(tree: TsTree, src: string, viaRuntime = runtime !== undefined): { root: SNode; truncated: boolean } {
   const c: CursorOps = viaRuntime && runtime ? new RuntimeCursor(tree, runtime) : publicCursor(tree);
   const read = (withField: boolean): SNode => {
     const id = c.typeId();
@@ -329,7 +328,7 @@ function copyTree(tree: TsTree, src: string, viaRuntime = runtime !== undefined)
   };
   const root = read(false);
   const parents: SNode[] = [];
-  treeTruncated = false;
+  let truncated = false;
   if (root.children !== NO_CHILDREN && c.firstChild()) {
     parents.push(root);
     walk: for (;;) {
@@ -337,7 +336,7 @@ function copyTree(tree: TsTree, src: string, viaRuntime = runtime !== undefined)
       const n = read(FIELD_PARENTS.has(parent.type));
       parent.children.push(n);
       if (n.children !== NO_CHILDREN) {
-        if (parents.length >= MAX_TREE_DEPTH) treeTruncated = true;
+        if (parents.length >= MAX_TREE_DEPTH) truncated = true;
         else if (c.firstChild()) {
           parents.push(n);
           continue;
@@ -351,15 +350,15 @@ function copyTree(tree: TsTree, src: string, viaRuntime = runtime !== undefined)
     }
   }
   c.done();
-  return root;
+  return { root, truncated };
 }
 
 /** For tests: the copied tree of `text` through the public cursor and through the runtime's functions. */
 export function copiedTrees(text: string): { viaPublic: unknown; viaRuntime: unknown; runtimeUsed: boolean } {
   if (!parser) throw new Error('shell parser not loaded: call loadShellParser() first');
   const tree = parser.parse(text)!;
-  const viaPublic = copyTree(tree, text, false);
-  const viaRuntime = copyTree(tree, text, true);
+  const viaPublic = copyTree(tree, text, false).root;
+  const viaRuntime = copyTree(tree, text, true).root;
   tree.delete();
   return { viaPublic, viaRuntime, runtimeUsed: runtime !== undefined };
 }
@@ -446,8 +445,7 @@ export function parseShell(l: LogicalText, depth = 0): ShellScript {
     return unparsed(late ? 'too-costly' : undefined);
   }
   const rootHasError = tree.rootNode.hasError;
-  const root = copyTree(tree, l.text);
-  const truncated = treeTruncated;
+  const { root, truncated } = copyTree(tree, l.text);
   tree.delete();
   if (heapBytes() > HEAP_RELOAD_BYTES) dropRuntime();
   const src = l.text;

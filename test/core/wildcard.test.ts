@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../helpers/seeded.js';
 import { findMatch, wildcard, wildcardMatches } from '../../src/core/wildcard.js';
 
 const toRegExp = (pattern: string, stopAtSlash: boolean) => {
@@ -10,12 +11,7 @@ const toRegExp = (pattern: string, stopAtSlash: boolean) => {
 
 describe('wildcard patterns', () => {
   it('match like the RegExp formulation, with and without `/` as a boundary', () => {
-    let seed = 3;
-    const rnd = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
-    const pick = (a: string) => a[Math.floor(rnd() * a.length)]!;
+    const { rnd, pick } = seeded(3);
     for (let k = 0; k < 5000; k++) {
       const text = Array.from({ length: Math.floor(rnd() * 8) }, () => pick('ab/.')).join('');
       const pattern = Array.from({ length: Math.floor(rnd() * 5) }, () => pick('ab/.*?')).join('');

@@ -1,5 +1,6 @@
 import dockerignore from '@balena/dockerignore';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../helpers/seeded.js';
 import { DockerIgnore, readIgnoreFile } from '../../src/dockerfile/dockerignore.js';
 
 const ignores = (patterns: string[], path: string) => new DockerIgnore(patterns).ignores(path);
@@ -70,12 +71,7 @@ describe('.dockerignore matching (BuildKit semantics)', () => {
 
   it('agrees with @balena/dockerignore on generated patterns without regular-expression characters', () => {
     const make = ((dockerignore as unknown as { default?: typeof dockerignore }).default ?? dockerignore) as unknown as (o: { ignorecase: boolean }) => { add(p: string[]): { ignores(p: string): boolean } };
-    let seed = 7;
-    const rnd = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
-    const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
+    const { rnd, pick } = seeded(7);
     const segs = ['a', 'b', 'ab', 'node_modules', '.git', 'x.go', 'src', '*', '?', '**', '*.go', 'a*', '[ab]', '[^a]*', 'a?b', '[a-c]x', '.env', 'b*c'];
     const names = ['a', 'b', 'ab', 'node_modules', '.git', 'x.go', 'src', 'abc', 'bc', 'cx', 'axb', '.env', 'y.go', 'q'];
     let compared = 0;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../helpers/seeded.js';
 import { processWord } from '../../src/dockerfile/expand.js';
 
 // The RegExp formulation of the same operations: the reference for short inputs, where backtracking is harmless.
@@ -52,12 +53,7 @@ describe('shell patterns in ${v#p}, ${v%p} and ${v/p/r}', () => {
   });
 
   it('agree with the RegExp formulation on generated patterns and values', () => {
-    let seed = 11;
-    const rnd = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
-    const pick = (a: string) => a[Math.floor(rnd() * a.length)]!;
+    const { rnd, pick } = seeded(11);
     let compared = 0;
     for (let k = 0; k < 4000; k++) {
       const value = Array.from({ length: Math.floor(rnd() * 9) }, () => pick('ab/.\n')).join('');

@@ -61,11 +61,7 @@ function aptKeepsArchives(source: DockerfileSource, ins: Instruction, cmd: Comma
   if (!stage) return false;
   const top = ins.parent ?? ins;
   // base stages: anywhere in them
-  const seen = new Set<number>([stage.index]);
-  for (let s = stage.baseStage !== undefined ? source.stages[stage.baseStage] : undefined; s && !seen.has(s.index); s = s.baseStage !== undefined ? source.stages[s.baseStage] : undefined) {
-    seen.add(s.index);
-    if (firstDisabler(source, s) >= 0) return true;
-  }
+  if (source.stageChain(stage).some((s) => s !== stage && firstDisabler(source, s) >= 0)) return true;
   // this stage: in an earlier RUN, or earlier in this one
   const first = firstDisabler(source, stage);
   if (first < 0 || first > top.index) return false;
